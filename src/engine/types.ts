@@ -1,0 +1,75 @@
+/**
+ * The engine's public contract, used by the command line (src/cli), the state layer (src/state)
+ * through the workers' facade, and tests. The engine implements it in src/engine and src/workers.
+ */
+import type { PetroflowError } from '../model/errors.ts';
+
+/** Status of a node in the editor and in run events. */
+export type NodeStatus = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cached';
+
+/** A per-node event emitted while a run progresses. */
+export type NodeEvent =
+  | { readonly nodeId: string; readonly status: 'queued' }
+  | { readonly nodeId: string; readonly status: 'running'; readonly rows: number }
+  | { readonly nodeId: string; readonly status: 'done'; readonly rows: number; readonly ms: number }
+  | { readonly nodeId: string; readonly status: 'cached'; readonly rows: number }
+  | { readonly nodeId: string; readonly status: 'failed'; readonly error: PetroflowError }
+  | { readonly nodeId: string; readonly status: 'skipped'; readonly reason: string };
+
+/** What one node did in one run (also the basis of OpenTelemetry spans). */
+export interface NodeSpan {
+  readonly nodeId: string;
+  readonly op: string;
+  readonly version: string;
+  /** Milliseconds since the epoch (performance.timeOrigin + performance.now()). */
+  readonly start: number;
+  readonly end: number;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  /** Bytes of Arrow IPC produced. */
+  readonly bytes: number;
+  /** Index of the pool worker that ran it; null for cache hits and in-process runs. */
+  readonly worker: number | null;
+  readonly cacheHit: boolean;
+  readonly status: 'done' | 'failed' | 'skipped' | 'cached' | 'cancelled';
+  readonly error?: PetroflowError;
+}
+
+/** The files a run may read, by name (the browser's file library, or paths bound on the CLI). */
+export interface FileProvider {
+  /** Every available file name, sorted. */
+  names(): readonly string[];
+  /** The bytes of one file. */
+  read(name: string): Promise<Uint8Array>;
+  /** A content hash of one file (hex SHA-256), used in fingerprints. */
+  hash(name: string): Promise<string>;
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** "Run to here": run only this node and its ancestors. */
+  readonly target?: string;
+  readonly signal?: AbortSignal;
+  onEvent?(event: NodeEvent): void;
+}
+
+/** The outcome of one run. */
+export interface RunSummary {
+  readonly runId: string;
+  readonly status: 'done' | 'failed' | 'cancelled';
+  readonly start: number;
+  readonly end: number;
+  readonly nodes: Readonly<
+    Record<
+      string,
+      {
+        readonly status: NodeStatus;
+        readonly rows: number;
+        readonly ms: number;
+        readonly cached: boolean;
+        readonly error?: PetroflowError;
+      }
+    >
+  >;
+  readonly spans: readonly NodeSpan[];
+}
