@@ -3,6 +3,7 @@
  * through the workers' facade, and tests. The engine implements it in src/engine and src/workers.
  */
 import type { PetroflowError } from '../model/errors.ts';
+import type { Pipeline } from '../model/pipeline.ts';
 
 /** Status of a node in the editor and in run events. */
 export type NodeStatus = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cached';
@@ -72,4 +73,14 @@ export interface RunSummary {
     >
   >;
   readonly spans: readonly NodeSpan[];
+}
+
+/** A running engine (a worker pool, or in-process for tests): what the CLI and the app drive. */
+export interface Engine {
+  /** Runs a validated pipeline; unchanged nodes are served from the cache by fingerprint. */
+  run(pipeline: Pipeline, files: FileProvider, options?: RunOptions): Promise<RunSummary>;
+  /** The output of a node from the latest run that produced it, as Arrow IPC stream bytes. */
+  output(nodeId: string): Promise<Uint8Array | undefined>;
+  /** Stops every worker; the engine cannot be used afterwards. */
+  dispose(): Promise<void>;
 }

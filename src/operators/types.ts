@@ -112,8 +112,15 @@ export interface SourceOperator<P> extends OperatorBase<P> {
 /** Transforms each batch independently (all petrophysics formulas). */
 export interface RowwiseOperator<P> extends OperatorBase<P> {
   readonly kind: 'rowwise';
-  /** Checks params against the input schema once, then returns the per-batch transform. */
-  bind(schema: Schema, params: P): Result<(batch: RecordBatch) => RecordBatch, PetroflowError>;
+  /**
+   * Checks params against the input schema once, then returns the per-batch transform (which may
+   * be async, e.g. when it evaluates an expression in the worker's DuckDB).
+   */
+  bind(
+    schema: Schema,
+    params: P,
+    ctx: RunContext,
+  ): Result<(batch: RecordBatch) => RecordBatch | Promise<RecordBatch>, PetroflowError>;
 }
 
 /** Needs all of its input before it can produce output (SQL, summaries, resampling). */
