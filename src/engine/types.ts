@@ -10,8 +10,21 @@ export type NodeStatus = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'sk
 
 /** A per-node event emitted while a run progresses. */
 export type NodeEvent =
-  | { readonly nodeId: string; readonly status: 'queued' }
-  | { readonly nodeId: string; readonly status: 'running'; readonly rows: number }
+  | {
+      readonly nodeId: string;
+      readonly status: 'queued';
+      /** Set when the node is queued again after a worker crash or timeout (2 = first retry). */
+      readonly attempt?: number;
+      /** Why it is queued again (the crash or timeout of the previous attempt). */
+      readonly reason?: string;
+    }
+  | {
+      readonly nodeId: string;
+      readonly status: 'running';
+      readonly rows: number;
+      /** Which attempt is running (1 = first); present on the event that starts an attempt. */
+      readonly attempt?: number;
+    }
   | { readonly nodeId: string; readonly status: 'done'; readonly rows: number; readonly ms: number }
   | { readonly nodeId: string; readonly status: 'cached'; readonly rows: number }
   | { readonly nodeId: string; readonly status: 'failed'; readonly error: PetroflowError }
@@ -34,6 +47,11 @@ export interface NodeSpan {
   readonly cacheHit: boolean;
   readonly status: 'done' | 'failed' | 'skipped' | 'cached' | 'cancelled';
   readonly error?: PetroflowError;
+  /**
+   * Times the node was started on a worker in this run (0 for cache hits and skipped nodes; above
+   * 1 when a worker crash or timeout made the engine retry it). `start` is the first attempt's.
+   */
+  readonly attempts?: number;
 }
 
 /** The files a run may read, by name (the browser's file library, or paths bound on the CLI). */
@@ -69,10 +87,30 @@ export interface RunSummary {
         readonly ms: number;
         readonly cached: boolean;
         readonly error?: PetroflowError;
+        /** Why a skipped node did not run (e.g. `disabled`, `upstream node 'x' failed`). */
+        readonly reason?: string;
+        /** Non-fatal problems the operator reported (e.g. reader warnings with their line). */
+        readonly warnings?: readonly string[];
+        /** Times the node was started (see `NodeSpan.attempts`). */
+        readonly attempts?: number;
       }
     >
   >;
   readonly spans: readonly NodeSpan[];
+  /** Occupancy of the streaming edges (bounded channels) that carried batches in this run. */
+  readonly edges?: readonly EdgeStats[];
+}
+
+/** Occupancy statistics of one streaming edge: proof that backpressure held its bound. */
+export interface EdgeStats {
+  readonly from: string;
+  readonly to: string;
+  /** Capacity of the channel, in batches. */
+  readonly capacity: number;
+  /** Most batches it held at once (never above `capacity`). */
+  readonly maxOccupancy: number;
+  /** Batches that went through it. */
+  readonly batches: number;
 }
 
 /** A running engine (a worker pool, or in-process for tests): what the CLI and the app drive. */

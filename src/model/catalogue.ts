@@ -25,4 +25,6 @@ export interface OperatorCatalogue {
   get(id: string, version: string): CatalogueEntry | undefined;
   /** All released versions of `id` (empty when the operator is unknown). */
   versions(id: string): readonly string[];
+  /** Every operator id, when the catalogue can list them (enables "did you mean" suggestions). */
+  ids?(): readonly string[];
 }

@@ -76,6 +76,11 @@ export class OperatorRegistry implements OperatorCatalogue {
     };
   }
 
+  /** OperatorCatalogue: every operator id (for "did you mean" suggestions). */
+  ids(): readonly string[] {
+    return [...this.byId.keys()].sort();
+  }
+
   /** OperatorCatalogue: all versions of `id`, oldest first. */
   versions(id: string): readonly string[] {
     return (this.byId.get(id) ?? []).map((o) => o.version);

@@ -1,0 +1,147 @@
+/**
+ * `petroflow run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR]
+ * [--format csv|parquet|arrow|las] [--json] [--workers N]`: runs a pipeline on the Node worker pool
+ * (the same engine as the app) and writes each terminal node's table to `DIR/<nodeId>.<ext>`.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import type { Engine, RunSummary } from '../../engine/types.ts';
+import { encodeTable } from '../../formats/outputs/index.ts';
+import { PetroflowException } from '../../model/errors.ts';
+import type { Pipeline } from '../../model/pipeline.ts';
+import type { ListableCatalogue } from '../../model/validate-nodes.ts';
+import { createNodeEngine } from '../../workers/node.ts';
+import type { CliIO } from '../io.ts';
+import type { Command } from './types.ts';
+import { DEFAULT_OUT_DIR, parseRunArgs } from './run-args.ts';
+import { cliFiles } from './run-files.ts';
+import { builtinCatalogue, readPipelineFile } from './validate.ts';
+
+const usage =
+  'run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR] [--format csv|parquet|arrow|las] [--json] [--workers N]';
+
+const help = `Runs a pipeline and writes each terminal node's table (a node no edge leaves) to
+DIR/<nodeId>.<ext>.
+
+  --file NAME=PATH   binds the file name a source node asks for to a path (repeatable)
+  --files DIR        binds every file in DIR by its base name (--file wins on a clash)
+  --out DIR          output directory, created if needed (default: ./${DEFAULT_OUT_DIR})
+  --format F         csv (default), parquet, arrow (IPC file) or las (LAS 2.0; a table with
+                     several WELL values gives one file per well: <nodeId>.<well>.las)
+  --json             prints the run summary as JSON (per node: status, rows, ms, cached)
+  --workers N        worker threads (default: hardware threads - 1, between 1 and 8)
+
+Exit status: 0 success; 1 invalid pipeline or input, or a node failed (stderr names the node
+and the cause); 2 usage error.`;
+
+/** How the command gets an engine (tests pass an in-process one). */
+export type EngineFactory = (workers: number | undefined) => Promise<Engine>;
+
+function terminalNodes(p: Pipeline): string[] {
+  const from = new Set(p.edges.map((e) => e.from as string));
+  return p.nodes.map((n) => n.id as string).filter((id) => !from.has(id));
+}
+
+function humanLine(id: string, n: RunSummary['nodes'][string]): string {
+  const what = n.status === 'skipped' ? `skipped (${n.reason ?? ''})` : n.status;
+  return `${id.padEnd(24)} ${what.padEnd(10)} ${String(n.rows).padStart(9)} rows ${String(Math.round(n.ms)).padStart(7)} ms${n.cached ? ' (cached)' : ''}`;
+}
+
+/** Builds the command over a catalogue and an engine factory. */
+export function makeRunCommand(
+  catalogue: () => ListableCatalogue,
+  engineFactory: EngineFactory,
+): Command {
+  return {
+    usage,
+    summary: "runs a pipeline; writes each terminal node's table to DIR/<nodeId>.<ext>",
+    help,
+    async run(argv: readonly string[], io: CliIO): Promise<number> {
+      const parsed = parseRunArgs(argv);
+      if (!parsed.ok) {
+        io.err(`petroflow run: ${parsed.error}.\nUsage: petroflow ${usage}`);
+        return 2;
+      }
+      const args = parsed.value;
+      const pipeline = await readPipelineFile(args.pipeline, io, catalogue());
+      if (!pipeline.ok) {
+        for (const line of pipeline.error) io.err(`${args.pipeline}: ${line}`);
+        return 1;
+      }
+      let engine: Engine | undefined;
+      try {
+        const files = await cliFiles(args, io);
+        engine = await engineFactory(args.workers);
+        const summary = await engine.run(pipeline.value, files);
+        const written: string[] = [];
+        for (const id of terminalNodes(pipeline.value)) {
+          const bytes = await engine.output(id);
+          const status = summary.nodes[id]?.status;
+          if (!bytes || (status !== 'done' && status !== 'cached')) continue;
+          await io.mkdirp(args.out);
+          for (const f of encodeTable(id, tableFromIPC(bytes), args.format)) {
+            const path = `${args.out.replace(/\/+$/, '')}/${f.name}`;
+            await io.writeFile(path, f.content);
+            written.push(path);
+          }
+        }
+        for (const [id, n] of Object.entries(summary.nodes)) {
+          if (n.error && n.status === 'failed')
+            io.err(`petroflow run: node '${id}' (${n.error.op ?? '?'}) failed: ${n.error.message}`);
+          for (const w of n.warnings ?? []) io.err(`petroflow run: node '${id}': warning: ${w}`);
+        }
+        if (args.json) {
+          const nodes = Object.fromEntries(
+            Object.entries(summary.nodes).map(([id, n]) => [
+              id,
+              {
+                status: n.status,
+                rows: n.rows,
+                ms: Math.round(n.ms * 10) / 10,
+                cached: n.cached,
+                ...(n.error ? { error: n.error } : {}),
+                ...(n.reason ? { reason: n.reason } : {}),
+              },
+            ]),
+          );
+          io.out(
+            JSON.stringify(
+              {
+                status: summary.status,
+                ms: Math.round(summary.end - summary.start),
+                nodes,
+                outputs: written,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          for (const [id, n] of Object.entries(summary.nodes)) io.out(humanLine(id, n));
+          for (const w of written) io.out(`wrote ${w}`);
+        }
+        return summary.status === 'done' ? 0 : 1;
+      } catch (e) {
+        const message =
+          e instanceof PetroflowException
+            ? e.detail.message
+            : e instanceof Error
+              ? e.message
+              : String(e);
+        io.err(`petroflow run: ${message}`);
+        return 1;
+      } finally {
+        await engine?.dispose();
+      }
+    },
+  };
+}
+
+/** `petroflow run`. */
+export const run: Command = makeRunCommand(builtinCatalogue, (workers) =>
+  // One run per process: the cache only has to hold this run's outputs (the run holds them
+  // anyway), and must not drop a large terminal table before it is written.
+  createNodeEngine({
+    cacheBytes: Number.MAX_SAFE_INTEGER,
+    ...(workers === undefined ? {} : { workers }),
+  }),
+);

@@ -1,0 +1,83 @@
+/** `petroflow validate PIPELINE.json`: checks a pipeline file against format v1 and the operators. */
+import type { PetroflowError } from '../../model/errors.ts';
+import { MAX_PIPELINE_TEXT, parsePipelineText } from '../../model/parse.ts';
+import type { Pipeline } from '../../model/pipeline.ts';
+import type { Result } from '../../model/result.ts';
+import { err } from '../../model/result.ts';
+import type { ListableCatalogue } from '../../model/validate-nodes.ts';
+import { builtinRegistry } from '../../operators/index.ts';
+import type { CliIO } from '../io.ts';
+import type { Command } from './types.ts';
+
+/** The built-in operators as a catalogue that can also list its ids (for "did you mean"). */
+export function builtinCatalogue(): ListableCatalogue {
+  return {
+    get: (id, version) => builtinRegistry.get(id, version),
+    versions: (id) => builtinRegistry.versions(id),
+    ids: () => [...new Set(builtinRegistry.all().map((o) => o.id))],
+  };
+}
+
+/** Reads and validates a pipeline file; problems are plain messages (without the file prefix). */
+export async function readPipelineFile(
+  path: string,
+  io: CliIO,
+  catalogue: ListableCatalogue,
+): Promise<Result<Pipeline, string[]>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const why = code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+    return err([`cannot read the file (${why})`]);
+  }
+  if (bytes.length > MAX_PIPELINE_TEXT * 3)
+    return err(['the file is far larger than any pipeline (over 6 MiB); is this the right file?']);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return err(['the file is not UTF-8 text; a pipeline file is UTF-8 JSON']);
+  }
+  const r = parsePipelineText(text, catalogue);
+  return r.ok ? r : err(r.error.map((e: PetroflowError) => e.message));
+}
+
+/** One positional argument and no options, or a usage message. */
+export function singleArgument(args: readonly string[], usage: string): string | { usage: string } {
+  const [first, ...rest] = args;
+  if (first === undefined || rest.length > 0 || first.startsWith('-'))
+    return { usage: `petroflow: usage: petroflow ${usage}` };
+  return first;
+}
+
+/** Builds the command over a catalogue (tests pass their own). */
+export function makeValidateCommand(catalogue: () => ListableCatalogue): Command {
+  const usage = 'validate PIPELINE.json';
+  return {
+    usage,
+    summary: 'checks a pipeline file; exit 0 when valid, else 1 with one line per problem',
+    help: 'Checks a pipeline file (format v1) against the operators of this build: operators and versions,\nparameters, edges and ports, cycles. Prints one line per problem as <file>: <problem>.\nExit status: 0 valid; 1 invalid or unreadable; 2 usage error.',
+    async run(args: readonly string[], io: CliIO): Promise<number> {
+      const path = singleArgument(args, usage);
+      if (typeof path !== 'string') {
+        io.err(path.usage);
+        return 2;
+      }
+      const r = await readPipelineFile(path, io, catalogue());
+      if (!r.ok) {
+        for (const line of r.error) io.err(`${path}: ${line}`);
+        return 1;
+      }
+      const { nodes, edges } = r.value;
+      io.out(
+        `${path}: OK (${nodes.length} node${nodes.length === 1 ? '' : 's'}, ${edges.length} edge${edges.length === 1 ? '' : 's'})`,
+      );
+      return 0;
+    },
+  };
+}
+
+/** `petroflow validate`. */
+export const validate: Command = makeValidateCommand(builtinCatalogue);

@@ -1,0 +1,77 @@
+/**
+ * The output cache: node outputs (IPC chunks) by fingerprint, bounded by total bytes with least
+ * recently used eviction. A re-run reuses every node whose fingerprint is unchanged.
+ */
+import type { IpcChunk } from './ipc.ts';
+import { chunkBytes } from './ipc.ts';
+
+/** Default cache bound: 256 MiB of Arrow IPC. */
+export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** A cached node output. */
+export interface CachedOutput {
+  readonly chunks: readonly IpcChunk[];
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+/** Byte-bounded LRU map from fingerprint to output. */
+export class OutputCache {
+  private readonly entries = new Map<string, CachedOutput>();
+  private total = 0;
+
+  constructor(readonly maxBytes: number = DEFAULT_CACHE_BYTES) {}
+
+  /** The output for `fingerprint`, marking it recently used. */
+  get(fingerprint: string): CachedOutput | undefined {
+    const hit = this.entries.get(fingerprint);
+    if (hit) {
+      this.entries.delete(fingerprint);
+      this.entries.set(fingerprint, hit);
+    }
+    return hit;
+  }
+
+  /** True when `fingerprint` is cached (does not touch recency). */
+  has(fingerprint: string): boolean {
+    return this.entries.has(fingerprint);
+  }
+
+  /** Stores an output; an output larger than the whole bound is not cached. */
+  put(fingerprint: string, chunks: readonly IpcChunk[], rows: number): void {
+    const bytes = chunkBytes(chunks);
+    this.delete(fingerprint);
+    if (bytes > this.maxBytes) return;
+    this.entries.set(fingerprint, { chunks, rows, bytes });
+    this.total += bytes;
+    for (const [key, value] of this.entries) {
+      if (this.total <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.total -= value.bytes;
+    }
+  }
+
+  /** Removes one entry. */
+  delete(fingerprint: string): void {
+    const old = this.entries.get(fingerprint);
+    if (!old) return;
+    this.entries.delete(fingerprint);
+    this.total -= old.bytes;
+  }
+
+  /** Drops every entry (a memory-pressure or "clear cache" action; the next run recomputes). */
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
+  /** Bytes currently held. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** Number of outputs held. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

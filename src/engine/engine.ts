@@ -1,0 +1,86 @@
+/**
+ * `createEngine` turns an executor (worker pool or in-process) into an `Engine`: the run scheduler
+ * plus the output cache. `createInProcessEngine` is the worker-free variant for unit tests and tiny
+ * runs; the pool engines live in src/workers.
+ */
+import { tableToIPC } from 'apache-arrow';
+import type { SqlEngine } from '../operators/types.ts';
+import { builtinRegistry } from '../operators/index.ts';
+import { DEFAULT_CACHE_BYTES, OutputCache } from './cache.ts';
+import type { Executor } from './executor.ts';
+import { createInProcessExecutor } from './executor.ts';
+import { chunksToTable } from './ipc.ts';
+import type { OperatorLookup } from './plan.ts';
+import { executeRun } from './scheduler.ts';
+import type { Engine } from './types.ts';
+
+/** Default capacity of a streaming edge, in record batches. */
+export const DEFAULT_CHANNEL_CAPACITY = 4;
+
+/** Settings shared by every engine. */
+export interface EngineOptions {
+  /** Operators to plan with (default: the built-in registry). */
+  readonly operators?: OperatorLookup;
+  /** Capacity of every streaming edge, in batches (default 4). */
+  readonly channelCapacity?: number;
+  /** Bound of the output cache in bytes (default 256 MiB). */
+  readonly cacheBytes?: number;
+  /** Attempts a node blamed for worker crashes or timeouts gets in a run (default 3). */
+  readonly maxAttempts?: number;
+}
+
+/** An engine that also exposes its cache, for tests and memory display. */
+export interface EngineWithCache extends Engine {
+  readonly cache: OutputCache;
+}
+
+/** Builds an engine over an executor. */
+export function createEngine(executor: Executor, options: EngineOptions = {}): EngineWithCache {
+  const operators = options.operators ?? builtinRegistry;
+  const cache = new OutputCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+  const latest = new Map<string, string>();
+  const capacity = options.channelCapacity ?? DEFAULT_CHANNEL_CAPACITY;
+  let disposed = false;
+  return {
+    cache,
+    run(pipeline, files, runOptions = {}) {
+      if (disposed) return Promise.reject(new Error('This engine has been disposed.'));
+      return executeRun(pipeline, files, runOptions, {
+        operators,
+        executor,
+        cache,
+        capacity,
+        latest,
+        ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+      });
+    },
+    output(nodeId) {
+      const fp = latest.get(nodeId);
+      const hit = fp === undefined ? undefined : cache.get(fp);
+      return Promise.resolve(hit ? tableToIPC(chunksToTable(hit.chunks), 'stream') : undefined);
+    },
+    async dispose() {
+      disposed = true;
+      await executor.dispose();
+    },
+  };
+}
+
+/** Options of the in-process engine. */
+export interface InProcessEngineOptions extends EngineOptions {
+  /** SQL engine for `sql`/`math.expression` nodes, created on first use. */
+  readonly sql?: () => Promise<SqlEngine>;
+  /** Segments run at once on this thread (default 1). */
+  readonly concurrency?: number;
+}
+
+/** An engine without workers (same scheduler): unit tests and tiny runs. */
+export function createInProcessEngine(options: InProcessEngineOptions = {}): EngineWithCache {
+  const operators = options.operators ?? builtinRegistry;
+  const executor = createInProcessExecutor({
+    operators,
+    ...(options.sql ? { sql: options.sql } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+  return createEngine(executor, { ...options, operators });
+}

@@ -1,0 +1,167 @@
+/**
+ * The scheduler: plans a run, serves unchanged nodes from the cache, and dispatches every ready
+ * segment at once to the executor (whose free workers take them), so independent branches run at
+ * the same time. A failure skips only the failed node's descendants; a lost worker (crash or
+ * timeout) runs the segment's unfinished nodes again (retry.ts, attempt.ts); cancellation stops
+ * dispatch, cancels running segments and ends the run.
+ */
+import type { PetroflowError } from '../model/errors.ts';
+import { PetroflowException, petroflowError } from '../model/errors.ts';
+import type { OutputCache } from './cache.ts';
+import type { Executor } from './executor.ts';
+import { fingerprintPlan } from './fingerprint.ts';
+import type { IpcChunk } from './ipc.ts';
+import type { OperatorLookup, PlannedNode } from './plan.ts';
+import { planRun } from './plan.ts';
+import { RunState } from './run-state.ts';
+import type { Segment } from './segments.ts';
+import { buildSegments } from './segments.ts';
+import type { NodeReport, SegmentTask } from './task.ts';
+import { Attempt } from './attempt.ts';
+import { DEFAULT_MAX_ATTEMPTS, isRetryable } from './retry.ts';
+import type { FileProvider, RunOptions, RunSummary } from './types.ts';
+import type { Pipeline } from '../model/pipeline.ts';
+
+/** What a run needs from its engine. */
+export interface RunDeps {
+  readonly operators: OperatorLookup;
+  readonly executor: Executor;
+  readonly cache: OutputCache;
+  /** Capacity of every streaming edge, in batches. */
+  readonly capacity: number;
+  /** Node id -> fingerprint of its latest output (for `Engine.output`). */
+  readonly latest: Map<string, string>;
+  /** Attempts a node blamed for worker crashes gets (default `DEFAULT_MAX_ATTEMPTS`). */
+  readonly maxAttempts?: number;
+}
+
+function perNode(fatal: PetroflowError, p: PlannedNode): PetroflowError {
+  return {
+    ...fatal,
+    nodeId: p.node.id,
+    op: p.node.op,
+    message: `Node '${p.node.id}' (${p.node.op}@${p.node.version}): ${fatal.message}`,
+  };
+}
+
+/** Runs `pipeline` and resolves to its summary (rejects only for an unplannable pipeline). */
+export async function executeRun(
+  pipeline: Pipeline,
+  files: FileProvider,
+  options: RunOptions,
+  deps: RunDeps,
+): Promise<RunSummary> {
+  const runId = crypto.randomUUID();
+  const planned = planRun(pipeline, deps.operators, options.target);
+  if (!planned.ok) throw new PetroflowException(planned.error);
+  const plan = planned.value;
+  const state = new RunState(plan, options);
+  const signal = options.signal ?? new AbortController().signal;
+  const fingerprints = await fingerprintPlan(plan, files);
+  const finished = new Map<string, readonly IpcChunk[]>();
+  const execute = new Set<string>();
+  for (const id of plan.order) {
+    const p = plan.nodes.get(id) as PlannedNode;
+    const skip = plan.skipped.get(id);
+    const fp = fingerprints.get(id) as string;
+    const hit = skip === undefined ? deps.cache.get(fp) : undefined;
+    if (skip !== undefined) state.skipped(id, skip);
+    else if (hit) {
+      finished.set(id, hit.chunks);
+      deps.latest.set(id, fp);
+      state.cached(id, hit.rows, hit.bytes);
+    } else if (!p.operator) {
+      state.failed(
+        id,
+        petroflowError(
+          'UNKNOWN_VERSION',
+          `Node '${id}': operator ${p.node.op}@${p.node.version} is not available in this build; update Petroflow or change the node's version.`,
+          { nodeId: id, op: p.node.op },
+        ),
+      );
+    } else execute.add(id);
+  }
+  for (const id of plan.order) if (execute.has(id)) state.queued(id);
+  const fileNames = files.names();
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const attemptDeps = {
+    state,
+    plan,
+    readFile: async (name: string) => (await files.read(name)).slice(),
+    done: (r: NodeReport, out: readonly IpcChunk[]) => {
+      finished.set(r.nodeId, out);
+      const fp = fingerprints.get(r.nodeId) as string;
+      deps.cache.put(fp, out, r.rowsOut);
+      deps.latest.set(r.nodeId, fp);
+      state.done(r.nodeId, r);
+    },
+  };
+
+  const dispatch = async (seg: Segment): Promise<void> => {
+    if (signal.aborted) {
+      for (const id of seg.nodes) state.skipped(id, 'cancelled', true);
+      return;
+    }
+    const head = plan.nodes.get(seg.head) as PlannedNode;
+    const inputs: Record<string, IpcChunk[]> = {};
+    // Copies: the cache keeps its chunks while the copies are transferred to a worker.
+    for (const i of head.inputs)
+      inputs[i.port] = (finished.get(i.from) ?? []).map((c) => c.slice());
+    const attempt = Math.max(...seg.nodes.map((id) => state.attempt(id)));
+    const task: SegmentTask = {
+      taskId: `${runId}:${seg.head}:${attempt}`,
+      nodes: seg.nodes.map((id) => {
+        const n = (plan.nodes.get(id) as PlannedNode).node;
+        const parent = seg.parent.get(id) ?? null;
+        return { nodeId: id, op: n.op, version: n.version, params: n.params, parent };
+      }),
+      inputs,
+      fileNames,
+      capacity: deps.capacity,
+    };
+    const log = new Attempt(seg, attemptDeps);
+    const result = await deps.executor.execute(task, log.host, signal);
+    state.edges.push(...result.edges);
+    for (const id of seg.nodes) {
+      const r = state.records.get(id);
+      if (r && state.status(id) !== 'queued') r.worker = result.worker;
+    }
+    if (!signal.aborted && isRetryable(result.fatal)) {
+      const again = log.afterCrash(result.fatal as PetroflowError, maxAttempts);
+      await Promise.all(buildSegments(plan, new Set(again)).map((s) => dispatch(s)));
+      return;
+    }
+    log.settle();
+    for (const id of seg.nodes) {
+      if (state.isFinal(id)) continue;
+      const p = plan.nodes.get(id) as PlannedNode;
+      if (signal.aborted) {
+        state.failed(id, perNode(petroflowError('CANCELLED', 'cancelled.'), p), true);
+      } else {
+        const fatal =
+          result.fatal ?? petroflowError('INTERNAL', 'the worker ended without reporting.');
+        state.failed(id, perNode(fatal, p));
+      }
+    }
+  };
+
+  let waiting = buildSegments(plan, execute);
+  const running = new Set<Promise<void>>();
+  for (;;) {
+    const still: Segment[] = [];
+    for (const seg of waiting) {
+      const blocked = seg.needs.map((n) => state.blockedBy(n)).find((r) => r !== undefined);
+      if (signal.aborted) for (const id of seg.nodes) state.skipped(id, 'cancelled', true);
+      else if (blocked) for (const id of seg.nodes) state.skipped(id, blocked);
+      else if (seg.needs.every((n) => finished.has(n))) {
+        const job = dispatch(seg).finally(() => running.delete(job));
+        running.add(job);
+      } else still.push(seg);
+    }
+    waiting = still;
+    if (running.size === 0) break;
+    await Promise.race(running);
+  }
+  for (const seg of waiting) for (const id of seg.nodes) state.skipped(id, 'not reachable');
+  return state.summary(runId, signal.aborted);
+}

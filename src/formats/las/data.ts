@@ -1,0 +1,214 @@
+/**
+ * The data section parser: reads rows from bytes into preallocated columns, one batch at a time
+ * (Float64Array + validity bitmap for numbers, string arrays for text). Line numbers are tracked
+ * for every warning.
+ */
+import { afterBreak } from './lines.ts';
+import { parseNumberBytes, parseNumberText } from './number.ts';
+import { isNullSpelling } from './nulls.ts';
+import { Tokens, delimiterByte, tokenizeLine } from './tokens.ts';
+import { parseSpaceRows, type FastTarget } from './fastSpace.ts';
+import type { LasCurveInfo, LasDelimiter } from './types.ts';
+import type { WarningSink } from './warnings.ts';
+
+/** Columns of one batch; `nums[c]` is set for numeric columns, `texts[c]` for text columns. */
+export interface BatchColumns {
+  readonly length: number;
+  readonly nums: (Float64Array | null)[];
+  readonly texts: ((string | null)[] | null)[];
+  /** Validity bitmaps (bit set = value present); null when the column has no null in the batch. */
+  readonly validity: (Uint8Array | null)[];
+  readonly nullCounts: number[];
+}
+
+/** Settings of a data section. */
+export interface DataSettings {
+  readonly delimiter: LasDelimiter;
+  readonly wrapped: boolean;
+  readonly nullValue: number | null;
+}
+
+/** Incremental reader of one data section `b[start, end)`. */
+export class DataParser implements FastTarget {
+  /** Byte position and line number of the next line to read (FastTarget). */
+  pos: number;
+  line: number;
+  readonly nCols: number;
+  readonly nullNumber: number;
+  private readonly dlm: number;
+  private readonly isNum: boolean[];
+  private readonly tok = new Tokens();
+  private readonly seen = new Set<string>();
+  // Current batch
+  nums: (Float64Array | null)[] = [];
+  private texts: ((string | null)[] | null)[] = [];
+  private bitmaps: (Uint8Array | null)[] = [];
+  private nulls: number[] = [];
+
+  constructor(
+    readonly b: Uint8Array,
+    private readonly decode: (s: number, e: number) => string,
+    start: number,
+    readonly end: number,
+    firstLine: number,
+    private readonly curves: readonly LasCurveInfo[],
+    private readonly settings: DataSettings,
+    private readonly warn: WarningSink,
+  ) {
+    this.pos = start;
+    this.line = firstLine;
+    this.dlm = delimiterByte(settings.delimiter);
+    this.nCols = curves.length;
+    this.nullNumber = settings.nullValue ?? NaN;
+    this.isNum = curves.map((c) => c.kind === 'number');
+  }
+
+  /** True when the whole section has been read. */
+  get done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  private startBatch(size: number): void {
+    this.nums = this.isNum.map((n) => (n ? new Float64Array(size) : null));
+    this.texts = this.isNum.map((n) => (n ? null : new Array<string | null>(size).fill(null)));
+    this.bitmaps = this.isNum.map(() => new Uint8Array((size + 7) >> 3).fill(0xff));
+    this.nulls = this.isNum.map(() => 0);
+  }
+
+  /** Marks a value missing (FastTarget). */
+  setNull(col: number, row: number): void {
+    this.bitmaps[col]![row >> 3]! &= ~(1 << (row & 7));
+    this.nulls[col]!++;
+  }
+
+  private onceWarn(key: string, line: number, message: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.warn.add(key, line, message);
+  }
+
+  /** A numeric token that is not a plain number: comma decimal mark, null spelling, or bad. */
+  private badNumber(col: number, row: number, s: number, e: number): void {
+    const text = this.decode(s, e);
+    const name = this.curves[col]!.mnemonic;
+    const comma = text.indexOf(',');
+    if (this.dlm !== 44 && comma > 0 && comma === text.lastIndexOf(',') && !text.includes('.')) {
+      const v = parseNumberText(text.replace(',', '.'));
+      if (!Number.isNaN(v)) {
+        this.onceWarn('comma', this.line, `'${text}' read as ${v} (comma as decimal mark)`);
+        if (v === this.settings.nullValue && col !== 0) this.setNull(col, row);
+        else this.nums[col]![row] = v;
+        return;
+      }
+    }
+    this.setNull(col, row);
+    if (isNullSpelling(text)) {
+      this.onceWarn(
+        `null:${col}:${text}`,
+        this.line,
+        `'${text}' in curve ${name} read as null (later ones in this curve not listed)`,
+      );
+    } else
+      this.warn.add(
+        'bad number',
+        this.line,
+        `'${text}' in curve ${name} is not a number; read as null`,
+      );
+  }
+
+  /** Stores one token by the general rules (FastTarget). */
+  store(col: number, row: number, s: number, e: number): void {
+    if (s === e) return this.setNull(col, row);
+    const nums = this.nums[col];
+    if (nums) {
+      const v = parseNumberBytes(this.b, s, e);
+      if (v !== v) this.badNumber(col, row, s, e);
+      else if (v === this.settings.nullValue) {
+        if (col === 0) {
+          nums[row] = v;
+          this.onceWarn(
+            'index null',
+            this.line,
+            `index value ${v} equals NULL; kept as a number (the index is never null)`,
+          );
+        } else this.setNull(col, row);
+      } else nums[row] = v;
+      return;
+    }
+    const text = this.decode(s, e);
+    if (this.settings.nullValue !== null && parseNumberText(text) === this.settings.nullValue)
+      this.setNull(col, row);
+    else this.texts[col]![row] = text;
+  }
+
+  /** Warns about a row with too few or too many values (FastTarget). */
+  finishRow(row: number, count: number, line: number): void {
+    const n = this.nCols;
+    if (count < n) {
+      for (let c = count; c < n; c++) this.setNull(c, row);
+      this.warn.add(
+        'short row',
+        line,
+        `${count} values where ${n} curves were declared; missing values read as null`,
+      );
+    } else if (count > n) {
+      this.warn.add(
+        'long row',
+        line,
+        `${count} values where ${n} curves were declared; extra values ignored`,
+      );
+    }
+  }
+
+  /** Reads up to `max` rows; null when nothing is left. */
+  next(limit: number): BatchColumns | null {
+    if (this.pos >= this.end) return null;
+    // A row takes at least one line of at least two bytes: never allocate more rows than that.
+    const size = Math.min(limit, ((this.end - this.pos + 1) >> 1) + 1);
+    this.startBatch(size);
+    if (this.dlm === 0 && !this.settings.wrapped) {
+      const rows = parseSpaceRows(this, size);
+      return rows === 0 ? null : this.result(rows);
+    }
+    const { b, end, tok, nCols, dlm } = this;
+    const wrapped = this.settings.wrapped;
+    let row = 0;
+    let col = 0;
+    let rowLine = this.line;
+    while (this.pos < end && (row < size || col > 0)) {
+      const e = tokenizeLine(b, this.pos, end, dlm, tok);
+      const n = tok.count;
+      if (n > 0) {
+        if (col === 0) rowLine = this.line;
+        const starts = tok.starts;
+        const ends = tok.ends;
+        for (let t = 0; t < n; t++, col++)
+          if (col < nCols) this.store(col, row, starts[t]!, ends[t]!);
+        if (!wrapped || col >= nCols) {
+          this.finishRow(row, col, rowLine);
+          row++;
+          col = 0;
+        }
+      }
+      this.pos = afterBreak(b, e, end);
+      this.line++;
+    }
+    if (col > 0) {
+      this.finishRow(row, col, rowLine);
+      row++;
+    }
+    if (row === 0) return null;
+    return this.result(row);
+  }
+
+  private result(length: number): BatchColumns {
+    const validity = this.bitmaps.map((bm, c) => (this.nulls[c] === 0 ? null : bm));
+    return {
+      length,
+      nums: this.nums.map((a) => (a === null || a.length === length ? a : a.subarray(0, length))),
+      texts: this.texts.map((a) => (a === null || a.length === length ? a : a.slice(0, length))),
+      validity,
+      nullCounts: this.nulls,
+    };
+  }
+}

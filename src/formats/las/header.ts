@@ -1,0 +1,214 @@
+/** Assembles `LasInfo` from the scanned sections: version rules, NULL, curves, main data choice. */
+import { parseCurves, parseItems } from './items.ts';
+import type { RawSection } from './sections.ts';
+import type {
+  LasCurveInfo,
+  LasDelimiter,
+  LasExtraSection,
+  LasHeaderItem,
+  LasReadError,
+  LasWarning,
+} from './types.ts';
+import type { Result } from '../../model/result.ts';
+import { err, ok } from '../../model/result.ts';
+
+/** Extra LAS 3.0 data sets read at most (keeps the work linear in the file size). */
+export const MAX_DATA_SETS = 1000;
+
+/** A data section paired with the curves that describe it. */
+export interface DataPart {
+  readonly section: RawSection;
+  curves: LasCurveInfo[];
+}
+
+/** The parsed header and where the data is; `dataSets` are parsed later by the reader. */
+export interface HeaderResult {
+  readonly version: number;
+  readonly wrapped: boolean;
+  readonly delimiter: LasDelimiter;
+  readonly nullValue: number | null;
+  readonly versionItems: LasHeaderItem[];
+  readonly well: LasHeaderItem[];
+  readonly params: LasHeaderItem[];
+  readonly other: string;
+  readonly extraSections: LasExtraSection[];
+  readonly main: DataPart | null;
+  readonly curves: LasCurveInfo[];
+  readonly dataSets: DataPart[];
+  readonly wellName: string;
+}
+
+const strip = <T extends { line: number }>(items: T[]): Omit<T, 'line'>[] =>
+  items.map(({ line: _line, ...rest }) => rest);
+
+function findItem(items: readonly LasHeaderItem[], mnemonic: string): LasHeaderItem | undefined {
+  return items.find((i) => i.mnemonic.toUpperCase() === mnemonic);
+}
+
+function versionRules(sections: RawSection[], warnings: LasWarning[]) {
+  const vs = sections.filter((s) => s.role === 'version');
+  const items = vs.flatMap((s) => parseItems(s, warnings));
+  const vers = findItem(items, 'VERS');
+  let version = 2.0;
+  if (typeof vers?.value === 'number') version = vers.value;
+  else
+    warnings.push({
+      line: vs[0]?.line ?? 1,
+      message: vers
+        ? `VERS '${vers.value}' is not a number; read as LAS 2.0`
+        : 'no VERS item in ~Version; read as LAS 2.0',
+    });
+  const wrap = findItem(items, 'WRAP');
+  const wrapText = String(wrap?.value ?? 'NO').toUpperCase();
+  const wrapped = wrapText === 'YES' || wrapText === 'Y';
+  const dlmItem = findItem(items, 'DLM');
+  let delimiter: LasDelimiter = 'SPACE';
+  if (dlmItem) {
+    const d = String(dlmItem.value).toUpperCase();
+    if (d === 'SPACE' || d === 'TAB' || d === 'COMMA') delimiter = d;
+    else
+      warnings.push({
+        line: 1,
+        message: `DLM '${dlmItem.value}' is not SPACE, TAB or COMMA; SPACE used`,
+      });
+  }
+  return { version, wrapped, delimiter, items: strip(items) };
+}
+
+function readNull(well: LasHeaderItem[], wellLine: number, warnings: LasWarning[]): number | null {
+  const item = findItem(well, 'NULL');
+  if (!item) {
+    warnings.push({
+      line: wellLine,
+      message: 'no NULL item in ~Well; no numeric value is read as null',
+    });
+    return null;
+  }
+  if (typeof item.value === 'number') return item.value;
+  if (item.value !== '')
+    warnings.push({
+      line: wellLine,
+      message: `NULL '${item.value}' is not a number; no numeric value is read as null`,
+    });
+  return null;
+}
+
+/** Builds the header; fails only when the file has no LAS section at all. */
+export function buildHeader(
+  sections: RawSection[],
+  file: string,
+  warnings: LasWarning[],
+): Result<HeaderResult, LasReadError> {
+  const known = sections.some((s) => s.role !== 'unknown' && s.role !== 'other');
+  if (!known)
+    return err({
+      file,
+      line: sections[0]?.line ?? 1,
+      message:
+        'no ~Version, ~Well, ~Curve or ~A section found: this is not a LAS file (a LAS file starts with ~VERSION INFORMATION)',
+    });
+  const v = versionRules(sections, warnings);
+  const wellSection = sections.find((s) => s.role === 'well');
+  const well = strip(
+    sections
+      .filter((s) => s.role === 'well')
+      .flatMap((s) => parseItems(s, warnings, { swapValue: v.version < 2, wellSection: true })),
+  );
+  const nullValue = readNull(well, wellSection?.line ?? 1, warnings);
+  const params: LasHeaderItem[] = [];
+  const extraSections: LasExtraSection[] = [];
+  const otherLines: string[] = [];
+  let paramsSeen = false;
+  let mainSeen = false;
+  const definitions = new Map<string, RawSection>();
+  let mainCurves: RawSection | undefined;
+  let lastCurves: RawSection | undefined;
+  const dataParts: { section: RawSection; def: RawSection | undefined; isMain: boolean }[] = [];
+  for (const s of sections) {
+    if (s.role === 'params' && !paramsSeen) {
+      paramsSeen = true;
+      params.push(...strip(parseItems(s, warnings)));
+    } else if (s.role === 'params' || s.role === 'setParams' || s.role === 'unknown') {
+      if (s.role === 'unknown')
+        warnings.push({
+          line: s.line,
+          message: `unknown section ~${s.title}; its lines are kept as header items`,
+        });
+      extraSections.push({ title: s.title, line: s.line, items: strip(parseItems(s, warnings)) });
+    } else if (s.role === 'other') otherLines.push(...s.lines.map((l) => l.text));
+    else if (s.role === 'definition') {
+      definitions.set(s.set, s);
+      extraSections.push({ title: s.title, line: s.line, items: strip(parseItems(s, [])) });
+    } else if (s.role === 'curves') {
+      if (!mainCurves) mainCurves = s;
+      lastCurves = s;
+    } else if (s.role === 'data') {
+      const isMain: boolean = s.set === 'LOG' && !mainSeen;
+      mainSeen ||= isMain;
+      if (s.set === 'LOG' && !isMain)
+        warnings.push({
+          line: s.line,
+          message: `another ~${s.title} data section; read as an extra data set, not the main table`,
+        });
+      dataParts.push({
+        section: s,
+        def: s.set === 'LOG' ? (isMain ? mainCurves : lastCurves) : definitions.get(s.set),
+        isMain,
+      });
+    }
+  }
+  let mainIndex = dataParts.findIndex((d) => d.isMain);
+  if (mainIndex < 0 && !mainCurves && dataParts.length > 0) {
+    mainIndex = 0;
+    const first = dataParts[0]!;
+    warnings.push({
+      line: first.section.line,
+      message: `no ~Log_Data or ~A section; data set ~${first.section.title} read as the main table`,
+    });
+  }
+  // Curves parsed once per definition section, however many data sets share it.
+  const parsed = new Map<RawSection | undefined, LasCurveInfo[]>();
+  const withCurves = (d: (typeof dataParts)[number], reserved: string[]): DataPart => {
+    if (!d.def)
+      warnings.push({
+        line: d.section.line,
+        message: `no curve definitions for ~${d.section.title}; columns named UNKNOWN`,
+      });
+    if (reserved.length > 0)
+      return { section: d.section, curves: parseCurves(d.def, warnings, reserved) };
+    let curves = parsed.get(d.def);
+    if (!curves) parsed.set(d.def, (curves = parseCurves(d.def, warnings, reserved)));
+    return { section: d.section, curves };
+  };
+  const main = mainIndex >= 0 ? withCurves(dataParts[mainIndex]!, ['WELL']) : null;
+  const curves = main ? main.curves : parseCurves(mainCurves, warnings, ['WELL']);
+  const others = dataParts.filter((_, i) => i !== mainIndex);
+  if (others.length > MAX_DATA_SETS)
+    warnings.push({
+      line: others[MAX_DATA_SETS]!.section.line,
+      message: `more than ${MAX_DATA_SETS} extra data sets; the rest are skipped`,
+    });
+  const dataSets = others.slice(0, MAX_DATA_SETS).map((d) => withCurves(d, []));
+  const wellValue = findItem(well, 'WELL')?.value;
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const dot = base.lastIndexOf('.');
+  const wellName =
+    wellValue !== undefined && String(wellValue) !== ''
+      ? String(wellValue)
+      : dot > 0
+        ? base.slice(0, dot)
+        : base;
+  return ok({
+    ...v,
+    versionItems: v.items,
+    nullValue,
+    well,
+    params,
+    other: otherLines.join('\n'),
+    extraSections,
+    main,
+    curves,
+    dataSets,
+    wellName,
+  });
+}

@@ -1,0 +1,155 @@
+/** Header items and curve definitions from the text lines of one section. */
+import { candidateColons, parseHeaderLine, valueStart } from './headerLine.ts';
+import { headerNumber } from './number.ts';
+import type { RawSection } from './sections.ts';
+import type { LasCurveInfo, LasHeaderItem, LasWarning } from './types.ts';
+
+/** ~W items that name things: their values stay text even when they look like numbers. */
+const TEXT_WELL_ITEMS = new Set([
+  'WELL',
+  'UWI',
+  'API',
+  'LIC',
+  'COMP',
+  'FLD',
+  'LOC',
+  'PROV',
+  'CNTY',
+  'STAT',
+  'CTRY',
+  'SRVC',
+  'DATE',
+  'LEAS',
+]);
+
+/** ~W items whose value comes before the colon even in LAS 1.2. */
+const VALUE_FIRST_1_2 = new Set(['STRT', 'STOP', 'STEP', 'NULL']);
+
+/** Types a header value: a number when it reads as one exactly, else the text. */
+export function typedValue(text: string, keepText: boolean): string | number {
+  if (keepText) return text;
+  const n = headerNumber(text);
+  return n === null ? text : n;
+}
+
+/** The most common column of the delimiter colon over lines that have only one candidate. */
+function usualColonColumn(section: RawSection): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { text, indent } of section.lines) {
+    const start = valueStart(text);
+    const c = candidateColons(text, start < 0 ? 0 : start);
+    if (c.length === 1) counts.set(c[0]! + indent, (counts.get(c[0]! + indent) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let n = 0;
+  for (const [col, k] of counts) if (k > n) [best, n] = [col, k];
+  return best;
+}
+
+/** How header lines of a section are interpreted. */
+export interface ItemOptions {
+  /** LAS 1.x ~W: `MNEM.UNIT DESCRIPTION : VALUE` for all but STRT/STOP/STEP/NULL. */
+  readonly swapValue?: boolean;
+  /** ~W: identifier items stay text. */
+  readonly wellSection?: boolean;
+}
+
+/** Header items of a section with a line number each; lines that are not items give a warning. */
+export function parseItems(
+  section: RawSection,
+  warnings: LasWarning[],
+  opts: ItemOptions = {},
+): (LasHeaderItem & { line: number })[] {
+  const out: (LasHeaderItem & { line: number })[] = [];
+  const column = usualColonColumn(section);
+  for (const { text, line, indent } of section.lines) {
+    const f = parseHeaderLine(text, column === undefined ? undefined : column - indent);
+    if (!f) {
+      warnings.push({
+        line,
+        message: `'${text.slice(0, 60)}' in ~${section.title} is not a header item (MNEM.UNIT VALUE : DESCRIPTION); ignored`,
+      });
+      continue;
+    }
+    const upper = f.mnemonic.toUpperCase();
+    let { value, description } = f;
+    if (opts.swapValue && !VALUE_FIRST_1_2.has(upper)) {
+      [value, description] = [description, value];
+    }
+    const keepText = opts.wellSection === true && TEXT_WELL_ITEMS.has(upper);
+    out.push({
+      mnemonic: f.mnemonic,
+      unit: f.unit,
+      value: typedValue(value, keepText),
+      description,
+      line,
+    });
+  }
+  return out;
+}
+
+/**
+ * Unique column names, deterministic and case-insensitive (SQL engines fold case): the first `GR`
+ * keeps its name, later ones become `GR:2`, `GR:3`; an empty mnemonic becomes `UNKNOWN`.
+ * `reserved` names (e.g. `WELL`, the column the reader appends) count as taken.
+ */
+export function uniqueNames(
+  mnemonics: readonly string[],
+  reserved: readonly string[] = [],
+): string[] {
+  const taken = new Set(reserved.map((r) => r.toUpperCase()));
+  // Next suffix to try per base name, so N repeats of one name cost O(N), not O(N^2).
+  const nextSuffix = new Map<string, number>();
+  return mnemonics.map((m) => {
+    const base = m === '' ? 'UNKNOWN' : m;
+    const key = base.toUpperCase();
+    let name = base;
+    let k = nextSuffix.get(key) ?? 2;
+    while (taken.has(name.toUpperCase())) name = `${base}:${k++}`;
+    nextSuffix.set(key, k);
+    taken.add(name.toUpperCase());
+    return name;
+  });
+}
+
+/** The LAS 3.0 format hint of a curve description (`{S}` text, `{F}`/`{E..}`/`{I}`/`{A..}` number). */
+export function formatHint(description: string): 'number' | 'text' | null {
+  const open = description.lastIndexOf('{');
+  if (open < 0) return null;
+  const c = description[open + 1]?.toUpperCase();
+  if (c === 'S') return 'text';
+  if (c === 'F' || c === 'E' || c === 'I' || c === 'A') return 'number';
+  return null;
+}
+
+/** Curve definitions of a ~Curve / `_Definition` section, named uniquely. */
+export function parseCurves(
+  section: RawSection | undefined,
+  warnings: LasWarning[],
+  reserved: readonly string[],
+): LasCurveInfo[] {
+  if (!section) return [];
+  const items = parseItems(section, warnings);
+  const names = uniqueNames(
+    items.map((i) => i.mnemonic),
+    reserved,
+  );
+  return items.map((it, i) => {
+    const name = names[i]!;
+    if (name !== it.mnemonic && it.mnemonic !== '')
+      warnings.push({
+        line: it.line,
+        message: `curve '${it.mnemonic}' repeats an earlier name; column named '${name}'`,
+      });
+    if (it.mnemonic === '')
+      warnings.push({ line: it.line, message: `curve without a mnemonic; column named '${name}'` });
+    return {
+      mnemonic: name,
+      originalMnemonic: it.mnemonic,
+      unit: it.unit,
+      description: it.description,
+      kind: formatHint(it.description) ?? 'number',
+      line: it.line,
+    };
+  });
+}

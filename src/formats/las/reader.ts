@@ -1,0 +1,178 @@
+/** The LAS reader: header parsed eagerly, data streamed as Arrow record batches. */
+import { Table, type RecordBatch, type Schema } from 'apache-arrow';
+import { err, ok, type Result } from '../../model/result.ts';
+import { PetroflowException, petroflowError } from '../../model/errors.ts';
+import { WELL_COLUMN, lasSchema, toRecordBatch } from './arrow.ts';
+import { DataParser, type BatchColumns, type DataSettings } from './data.ts';
+import { decodeLasBytes } from './encoding.ts';
+import { buildHeader, type DataPart } from './header.ts';
+import { sampleData, settleCurves } from './sample.ts';
+import { scanSections } from './sections.ts';
+import type { LasDataSet, LasInfo, LasReadError, LasReadOptions, LasWarning } from './types.ts';
+import { WarningSink } from './warnings.ts';
+
+/** Default rows per record batch. */
+export const DEFAULT_BATCH_SIZE = 65_536;
+
+/** An opened LAS file: `info`/`schema` are known; `batches()` parses the data lazily. */
+export interface LasReader {
+  readonly info: LasInfo;
+  readonly schema: Schema;
+  /** Header warnings at once; data warnings are appended while `batches()` runs. */
+  readonly warnings: LasWarning[];
+  batches(): Generator<RecordBatch, void, void>;
+}
+
+type Decoder = (s: number, e: number) => string;
+
+function rowsOf(cols: BatchColumns): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (let r = 0; r < cols.length; r++) {
+    rows.push(
+      cols.nums.map((n, c) => {
+        const bm = cols.validity[c];
+        if (bm && (bm[r >> 3]! & (1 << (r & 7))) === 0) return null;
+        return n ? n[r]! : (cols.texts[c]?.[r] ?? null);
+      }),
+    );
+  }
+  return rows;
+}
+
+function readDataSet(
+  part: DataPart,
+  b: Uint8Array,
+  decode: Decoder,
+  settings: DataSettings,
+  sink: WarningSink,
+): LasDataSet {
+  const { section } = part;
+  const sample = sampleData(
+    b,
+    decode,
+    section.start,
+    section.end,
+    settings.delimiter,
+    settings.nullValue,
+  );
+  const { curves } = settleCurves(part.curves, sample, settings.wrapped, section.firstLine, []);
+  const parser = new DataParser(
+    b,
+    decode,
+    section.start,
+    section.end,
+    section.firstLine,
+    curves,
+    settings,
+    sink,
+  );
+  const rows: (string | number | null)[][] = [];
+  for (let cols = parser.next(4096); cols; cols = parser.next(4096)) rows.push(...rowsOf(cols));
+  return { title: section.title, line: section.line, curves, rows };
+}
+
+/** Opens a LAS file held in memory. Fails with `{ file, line, message }` when it cannot be read. */
+export function openLas(
+  bytes: Uint8Array,
+  options: LasReadOptions,
+): Result<LasReader, LasReadError> {
+  const file = options.fileName;
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const { bytes: b, encoding, decode } = decodeLasBytes(bytes);
+  const scan = scanSections(b, decode);
+  const warnings: LasWarning[] = [...scan.warnings];
+  if (scan.sections.length === 0)
+    return err({
+      file,
+      line: 1,
+      message:
+        'no ~ section found: this is not a LAS file (a LAS file starts with ~VERSION INFORMATION)',
+    });
+  const built = buildHeader(scan.sections, file, warnings);
+  if (!built.ok) return built;
+  const h = built.value;
+  const settings: DataSettings = {
+    delimiter: h.delimiter,
+    wrapped: h.wrapped,
+    nullValue: h.nullValue,
+  };
+  const sink = new WarningSink(warnings);
+  const main = h.main;
+  let curves = h.curves;
+  if (main) {
+    const s = main.section;
+    const sample = sampleData(b, decode, s.start, s.end, h.delimiter, h.nullValue);
+    const settled = settleCurves(main.curves, sample, h.wrapped, s.firstLine, [WELL_COLUMN]);
+    if (settled.added > 0)
+      warnings.push({
+        line: s.firstLine,
+        message: `the data has ${sample.firstLineCount} values per line but ${main.curves.length} curves are declared; ${settled.added} unnamed curves added`,
+      });
+    curves = settled.curves;
+  }
+  if (curves.length === 0 && main && main.section.end > main.section.start)
+    return err({
+      file,
+      line: main.section.line,
+      message: 'the data section has no curves declared and no values; add a ~Curve section',
+    });
+  const dataSets = h.dataSets.map((d) => readDataSet(d, b, decode, settings, sink));
+  sink.finish();
+  const info: LasInfo = {
+    file,
+    version: h.version,
+    wrapped: h.wrapped,
+    delimiter: h.delimiter,
+    nullValue: h.nullValue,
+    encoding,
+    versionItems: h.versionItems,
+    well: h.well,
+    params: h.params,
+    other: h.other,
+    extraSections: h.extraSections,
+    dataSets,
+    curves,
+    wellName: h.wellName,
+    dataLine: main ? main.section.line : null,
+  };
+  const schema = lasSchema(curves, { ...h, file });
+  function* batches(): Generator<RecordBatch, void, void> {
+    if (!main || curves.length === 0) return;
+    const s = main.section;
+    const dataSink = new WarningSink(warnings);
+    const parser = new DataParser(
+      b,
+      decode,
+      s.start,
+      s.end,
+      s.firstLine,
+      curves,
+      settings,
+      dataSink,
+    );
+    try {
+      for (let cols = parser.next(batchSize); cols; cols = parser.next(batchSize))
+        yield toRecordBatch(schema, cols, h.wellName);
+    } catch (e) {
+      if (e instanceof PetroflowException) throw e;
+      const message = `could not read the data section: ${e instanceof Error ? e.message : String(e)}`;
+      throw new PetroflowException(petroflowError('LAS_READ', message, { file, line: s.line }));
+    } finally {
+      dataSink.finish();
+    }
+  }
+  return ok({ info, schema, warnings, batches });
+}
+
+/** Reads a whole LAS file into one Arrow table (convenience for small files and tests). */
+export function readLasTable(
+  bytes: Uint8Array,
+  options: LasReadOptions,
+): Result<{ info: LasInfo; table: Table; warnings: LasWarning[] }, LasReadError> {
+  const opened = openLas(bytes, options);
+  if (!opened.ok) return opened;
+  const r = opened.value;
+  const list = [...r.batches()];
+  const table = list.length > 0 ? new Table(list) : new Table(r.schema);
+  return ok({ info: r.info, table, warnings: r.warnings });
+}

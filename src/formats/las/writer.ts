@@ -1,0 +1,133 @@
+/**
+ * LAS 2.0 writer. Round trip: `readLasTable(writeLas(t))` gives back the same header items, curve
+ * names, units, descriptions and values. Numbers are written in shortest round-trip form
+ * (`String(x)`); nulls (and NaN/Infinity) as the NULL value; text values that contain blanks or
+ * are empty are wrapped in double quotes (single quotes when the text holds a double quote),
+ * which the reader removes. The `WELL` column the reader appends is not written as a curve.
+ */
+import type { Schema, Table, Vector } from 'apache-arrow';
+import { WELL_COLUMN } from './arrow.ts';
+import { uniqueNames } from './items.ts';
+import type { LasHeaderItem } from './types.ts';
+
+/** Options of `writeLas`. */
+export interface LasWriteOptions {
+  /** The NULL value to write (default: the table's `las.nullValue`, else -999.25). */
+  readonly nullValue?: number;
+}
+
+function headerItems(schema: Schema, key: string): LasHeaderItem[] | null {
+  const raw = schema.metadata.get(key);
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return null;
+    return parsed.filter(
+      (x): x is LasHeaderItem =>
+        typeof x === 'object' && x !== null && 'mnemonic' in x && 'value' in x,
+    );
+  } catch {
+    return null;
+  }
+}
+
+function itemLine(it: LasHeaderItem): string {
+  const value = typeof it.value === 'number' ? String(it.value) : it.value;
+  return ` ${it.mnemonic}.${it.unit ?? ''} ${value} : ${it.description ?? ''}`;
+}
+
+function textToken(s: string): string {
+  if (s !== '' && !/[\s"']/.test(s)) return s;
+  return s.includes('"') ? `'${s}'` : `"${s}"`;
+}
+
+function cell(v: unknown, nullText: string): string {
+  if (v === null || v === undefined) return nullText;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : nullText;
+  if (typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (v instanceof Date) return textToken(v.toISOString());
+  return textToken(typeof v === 'string' ? v : JSON.stringify(v));
+}
+
+function minimalWell(index: Vector | null, nullValue: number, wellName: string): LasHeaderItem[] {
+  const n = index?.length ?? 0;
+  const num = (i: number): number | string => {
+    const v: unknown = index?.get(i);
+    return typeof v === 'number' ? v : '';
+  };
+  const first = n > 0 ? num(0) : '';
+  const last = n > 0 ? num(n - 1) : '';
+  let step: number | string = 0;
+  if (n > 1 && typeof first === 'number' && typeof last === 'number') {
+    const s = (last - first) / (n - 1);
+    let uniform = true;
+    for (let i = 1; i < n && uniform; i++) {
+      const a = num(i - 1);
+      const b = num(i);
+      if (typeof a !== 'number' || typeof b !== 'number') uniform = false;
+      else uniform = Math.abs(b - a - s) <= 1e-9 * Math.max(1, Math.abs(s));
+    }
+    step = uniform ? Number(s.toPrecision(12)) : 0;
+  }
+  return [
+    { mnemonic: 'STRT', unit: '', value: first, description: 'START' },
+    { mnemonic: 'STOP', unit: '', value: last, description: 'STOP' },
+    { mnemonic: 'STEP', unit: '', value: step, description: 'STEP' },
+    { mnemonic: 'NULL', unit: '', value: nullValue, description: 'NULL VALUE' },
+    { mnemonic: 'WELL', unit: '', value: wellName, description: 'WELL' },
+  ];
+}
+
+/** Writes an Arrow table (typically from `readLasTable`, or any table of columns) as LAS 2.0 text. */
+export function writeLas(table: Table, options: LasWriteOptions = {}): string {
+  const schema = table.schema;
+  const metaNull = Number(schema.metadata.get('las.nullValue') || NaN);
+  const nullValue = options.nullValue ?? (Number.isFinite(metaNull) ? metaNull : -999.25);
+  const nullText = String(nullValue);
+  const fields = schema.fields
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }, k, all) => !(f.name === WELL_COLUMN && k === all.length - 1 && k > 0));
+  const wellColumn =
+    fields.length < schema.fields.length ? table.getChildAt(schema.fields.length - 1) : null;
+  const wellName = String(wellColumn?.get(0) ?? schema.metadata.get('las.wellName') ?? '');
+  const index = fields[0] ? table.getChildAt(fields[0].i) : null;
+  let well = headerItems(schema, 'las.well') ?? minimalWell(index, nullValue, wellName);
+  well = well.map((it) =>
+    it.mnemonic.toUpperCase() === 'NULL' ? { ...it, value: nullValue } : it,
+  );
+  const params = headerItems(schema, 'las.params') ?? [];
+  const originals = fields.map(({ f }) => f.metadata.get('mnemonic') ?? f.name);
+  const regenerated = uniqueNames(originals, [WELL_COLUMN]);
+  const useOriginals = regenerated.every((n, k) => n === fields[k]!.f.name);
+  const out: string[] = [
+    '~VERSION INFORMATION',
+    ' VERS. 2.0 : CWLS LOG ASCII STANDARD - VERSION 2.0',
+    ' WRAP. NO : ONE LINE PER DEPTH STEP',
+    '~WELL INFORMATION',
+    ...well.map(itemLine),
+    '~CURVE INFORMATION',
+    ...fields.map(({ f }, k) =>
+      itemLine({
+        mnemonic: useOriginals ? originals[k]! : f.name,
+        unit: f.metadata.get('unit') ?? '',
+        value: '',
+        description: f.metadata.get('description') ?? '',
+      }),
+    ),
+    '~PARAMETER INFORMATION',
+    ...params.map(itemLine),
+    '~A',
+  ];
+  const columns = fields.map(({ i }) => table.getChildAt(i));
+  const rows = table.numRows;
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < columns.length; c++) {
+      const text = cell(columns[c]?.get(r), nullText);
+      line += c === 0 ? text : ' ' + text.padStart(11);
+    }
+    out.push(line);
+  }
+  return out.join('\n') + '\n';
+}

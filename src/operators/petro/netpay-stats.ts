@@ -1,0 +1,64 @@
+/** The per-group arithmetic of `summary.netpay` (NaN stands for null in and out). */
+
+/** Net pay figures of one group; NaN where a figure is undefined. */
+export interface GroupStats {
+  readonly gross: number;
+  readonly net: number;
+  readonly ntg: number;
+  readonly phiAvg: number;
+  readonly swAvg: number;
+  readonly hcpv: number;
+}
+
+/** Median of a non-empty list (mean of the two middle values for an even count); NaN when empty. */
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const s = values.sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Figures of the group made of `rows` (table order) over whole-table columns. */
+export function groupStats(
+  rows: readonly number[],
+  c: { index: Float64Array; phi: Float64Array; sw: Float64Array; pay: Float64Array },
+): GroupStats {
+  const steps: number[] = [];
+  let previous = NaN;
+  for (const i of rows) {
+    const x = c.index[i]!;
+    if (Number.isNaN(x)) continue;
+    if (!Number.isNaN(previous)) steps.push(Math.abs(x - previous));
+    previous = x;
+  }
+  const h = median(steps);
+  let payRows = 0;
+  let phiCount = 0;
+  let phiSum = 0;
+  let pvSum = 0;
+  let pvSwSum = 0;
+  let hcSum = 0;
+  for (const i of rows) {
+    if (c.pay[i] !== 1) continue;
+    payRows++;
+    const phi = c.phi[i]!;
+    if (Number.isNaN(phi)) continue;
+    phiCount++;
+    phiSum += phi;
+    const sw = c.sw[i]!;
+    if (Number.isNaN(sw)) continue;
+    pvSum += phi;
+    pvSwSum += phi * sw;
+    hcSum += phi * (1 - sw);
+  }
+  const gross = h * rows.length;
+  const net = h * payRows;
+  return {
+    gross,
+    net,
+    ntg: gross > 0 ? net / gross : NaN,
+    phiAvg: phiCount > 0 ? phiSum / phiCount : NaN,
+    swAvg: pvSum > 0 ? pvSwSum / pvSum : NaN,
+    hcpv: h * hcSum,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * `zones.assign`: labels each log sample with the zone of the deepest formation top at or above it
+ * ("deepest" = the largest top depth <= index, so it works whichever way the index runs); samples
+ * above the first top, with a null index, or of a well without tops get a null zone.
+ */
+import type { DataType } from 'apache-arrow';
+import { Field, Table, type RecordBatch, type Schema } from 'apache-arrow';
+import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
+import { err, ok, type Result } from '../../model/result.ts';
+import {
+  numericColumnIndex,
+  readFloat64,
+  readTableFloat64,
+  withColumns,
+  withFields,
+} from '../columns.ts';
+import { column, defineParams, text } from '../params.ts';
+import type { BlockingOperator } from '../types.ts';
+import { withDefaults } from './shared.ts';
+import { columnExists, columnValues, dataOf, plainType, valueKey } from './tables.ts';
+import { zoneLookup } from './zones-lookup.ts';
+
+const params = defineParams({
+  index: column({
+    title: 'Depth index',
+    description: 'Depth index column of the logs; empty means the first column of the logs.',
+    optional: true,
+    port: 'logs',
+  }),
+  topColumn: column({
+    title: 'Top depth',
+    description: 'Column of the tops table holding each top depth, in the unit of the logs index.',
+    default: 'TOP',
+    port: 'tops',
+  }),
+  zoneColumn: column({
+    title: 'Zone name',
+    description: 'Column of the tops table holding the zone that starts at each top.',
+    default: 'ZONE',
+    port: 'tops',
+  }),
+  wellColumn: column({
+    title: 'Well',
+    description:
+      'Well name column; used to match tops to logs when both tables have it, otherwise every top applies to every sample.',
+    default: 'WELL',
+    port: 'logs',
+  }),
+  output: text({
+    title: 'Output column',
+    description:
+      'Name of the zone column added to the logs; an existing column of that name is replaced.',
+    default: 'ZONE',
+    minLength: 1,
+    maxLength: 256,
+  }),
+});
+
+type Params = typeof params extends { __type?: infer P } ? NonNullable<P> : never;
+const where = { op: 'zones.assign' };
+
+interface Resolved {
+  readonly index: string;
+  readonly byWell: boolean;
+  readonly out: Schema;
+  readonly zoneField: Field;
+}
+
+function resolve(logs: Schema, tops: Schema, raw: Params): Result<Resolved, PetroflowError> {
+  const p = withDefaults(params, raw);
+  const index = raw.index ?? logs.fields[0]?.name;
+  if (index === undefined)
+    return err({
+      code: 'BAD_PARAMS',
+      message: 'The logs table has no columns; connect a table of log samples to "logs".',
+      ...where,
+    });
+  const at = numericColumnIndex(logs, 'index', index, where);
+  if (!at.ok) return at;
+  const top = numericColumnIndex(tops, 'topColumn', p.topColumn, where);
+  if (!top.ok)
+    return {
+      ok: false,
+      error: { ...top.error, message: `${top.error.message} (in the tops table)` },
+    };
+  const zone = columnExists(tops, 'zoneColumn', p.zoneColumn, where, 'the tops table');
+  if (!zone.ok) return zone;
+  const has = (s: Schema) => s.fields.some((f) => f.name === p.wellColumn);
+  const meta = new Map(zone.value.metadata);
+  meta.set('description', 'Zone from formation tops (deepest top at or above the sample)');
+  const zoneField = new Field(p.output, plainType(zone.value.type as DataType), true, meta);
+  return ok({
+    index,
+    byWell: has(logs) && has(tops),
+    out: withFields(logs, [zoneField]),
+    zoneField,
+  });
+}
+
+/** `zones.assign` 1.0.0 (blocking: it needs every top before the first sample can be labelled). */
+export const zonesAssign: BlockingOperator<Params> = {
+  kind: 'blocking',
+  id: 'zones.assign',
+  version: '1.0.0',
+  channel: 'stable',
+  title: 'Assign zones from tops',
+  category: 'Tables',
+  description:
+    'Adds to the logs the zone of the deepest top <= index, i.e. the top with the largest depth not below the sample (works for increasing or decreasing index); null above the first top, for a null index, or for a well that has no tops. Tops are matched by well when both tables have the well column. Two tops at the same depth: the one listed last wins.',
+  params,
+  inputs: () => [
+    { name: 'logs', description: 'Log samples with a depth index (and a well column).' },
+    { name: 'tops', description: 'Formation tops: top depth, zone name (and well).' },
+  ],
+  outputs: [{ name: 'out', description: 'The logs with the zone column added.' }],
+  outputSchema(inputs, p) {
+    const { logs, tops } = inputs;
+    if (!logs || !tops) return undefined;
+    const r = resolve(logs, tops, p);
+    return r.ok ? ok(r.value.out) : r;
+  },
+  run(inputs, raw, ctx) {
+    const { logs, tops } = inputs;
+    if (!logs || !tops) {
+      return Promise.reject(
+        new PetroflowException({
+          code: 'BAD_EDGE',
+          message: 'Connect both inputs: "logs" and "tops".',
+          ...where,
+          nodeId: ctx.nodeId,
+        }),
+      );
+    }
+    const r = resolve(logs.schema, tops.schema, raw);
+    if (!r.ok) return Promise.reject(new PetroflowException({ ...r.error, nodeId: ctx.nodeId }));
+    const p = withDefaults(params, raw);
+    const zones = columnValues(tops, p.zoneColumn);
+    const topWells = r.value.byWell ? columnValues(tops, p.wellColumn).map(valueKey) : undefined;
+    const find = zoneLookup(readTableFloat64(tops, p.topColumn).values, topWells);
+    const missing = new Set<string>();
+    const batches = logs.batches.map((batch: RecordBatch) => {
+      const index = readFloat64(batch, r.value.index).values;
+      const wells = r.value.byWell ? (batch.getChild(p.wellColumn) ?? undefined) : undefined;
+      const values = new Array<unknown>(batch.numRows);
+      for (let i = 0; i < batch.numRows; i++) {
+        const well = wells ? valueKey(wells.get(i)) : undefined;
+        const row = find(index[i]!, well);
+        if (row === -2 && wells) missing.add(String(wells.get(i)));
+        values[i] = row >= 0 ? zones[row] : null;
+      }
+      const added = new Map([
+        [r.value.zoneField.name, dataOf(values, r.value.zoneField.type as DataType)],
+      ]);
+      return withColumns(batch, r.value.out, added);
+    });
+    for (const well of missing)
+      ctx.warn(
+        `Well "${well}" has no tops in the tops table; its ${r.value.zoneField.name} is null.`,
+      );
+    return Promise.resolve(new Table(r.value.out, batches));
+  },
+};

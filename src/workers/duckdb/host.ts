@@ -1,0 +1,177 @@
+/**
+ * The locked-down DuckDB host: the `SqlEngine` that operators use through `RunContext.sql`. One
+ * instance per pool worker; operations run one at a time. Inputs reach SQL only as Arrow tables
+ * registered for one query under their port names and dropped afterwards; CSV bytes pass through
+ * the single allowed file slot. A wasm crash marks the host dead: later calls fail fast with
+ * WORKER_CRASHED, and the pool replaces the worker.
+ */
+import { tableToIPC, type Table } from 'apache-arrow';
+import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
+import type { SqlEngine } from '../../operators/types.ts';
+import { dropTables, mayCreateObjects, quoteIdent, resetCatalog } from './catalog-reset.ts';
+import type { DuckDbDriver, DuckDbHostOptions } from './driver.ts';
+import { classifyDuckDbError, isWasmCrash } from './errors.ts';
+import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
+import { runPendingQuery } from './run-query.ts';
+import { csvError, readCsvSql } from './csv.ts';
+
+/** Names under which input tables may be registered (the `sql` operator's port-name rule). */
+export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** A DuckDB instance, locked down, serving `SqlEngine` calls (see the module comment). */
+export class DuckDbHost implements SqlEngine {
+  private crash: PetroflowError | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly driver: DuckDbDriver,
+    /** The `memory_limit` in force (e.g. `2GB`). */
+    readonly memoryLimit: string,
+  ) {}
+
+  /** Locks down a fresh instance from `driver`; no user SQL has run on it before. */
+  static async create(
+    driver: DuckDbDriver,
+    options: DuckDbHostOptions,
+    defaultMemoryLimit: string,
+  ): Promise<DuckDbHost> {
+    const limit = options.memoryLimit ?? defaultMemoryLimit;
+    const statements = lockdownStatements(limit);
+    const conn = await driver.connect();
+    for (const stmt of statements) await runPendingQuery(driver, conn, stmt);
+    await driver.disconnect(conn);
+    await driver.registerFileBuffer(CSV_SLOT, new Uint8Array(0));
+    return new DuckDbHost(driver, limit);
+  }
+
+  /** True once the wasm instance has crashed; the pool should replace this worker. */
+  isDead(): boolean {
+    return this.crash !== undefined;
+  }
+
+  /** Runs `sql` with each entry of `tables` visible under its name for this query only. */
+  query(
+    sql: string,
+    tables: Readonly<Record<string, Table>>,
+    signal?: AbortSignal,
+  ): Promise<Table> {
+    return this.exclusive(async () => {
+      for (const name of Object.keys(tables)) {
+        if (!TABLE_NAME_PATTERN.test(name)) {
+          throw new PetroflowException(
+            petroflowError(
+              'BAD_PARAMS',
+              `Input table name "${name}" is not allowed: use a letter or _ then up to 63 letters, digits or _.`,
+            ),
+          );
+        }
+      }
+      const conn = await this.driver.connect();
+      return this.withCleanup(
+        async () => {
+          for (const [name, table] of Object.entries(tables)) {
+            await this.driver.insertArrowIpc(conn, name, tableToIPC(table, 'stream'));
+            await this.checkRowCount(conn, name, table.numRows);
+          }
+          return runPendingQuery(this.driver, conn, sql, signal);
+        },
+        async () => {
+          await this.driver.disconnect(conn);
+          if (mayCreateObjects(sql)) await resetCatalog(this.driver);
+          else await dropTables(this.driver, Object.keys(tables));
+        },
+      );
+    });
+  }
+
+  /** Reads CSV bytes with DuckDB's sniffer through the internal file slot. */
+  readCsv(
+    name: string,
+    bytes: Uint8Array,
+    options: { delimiter: string; header: boolean },
+  ): Promise<Table> {
+    return this.exclusive(async () => {
+      const sql = readCsvSql(CSV_SLOT, name, options);
+      await this.driver.dropFile(CSV_SLOT);
+      await this.driver.registerFileBuffer(CSV_SLOT, bytes);
+      const conn = await this.driver.connect();
+      return this.withCleanup(
+        async () => {
+          try {
+            return await runPendingQuery(this.driver, conn, sql);
+          } catch (e) {
+            if (isWasmCrash(e)) throw e;
+            throw csvError(name, CSV_SLOT, classifyDuckDbError(e, this.memoryLimit));
+          }
+        },
+        async () => {
+          await this.driver.disconnect(conn);
+          await this.driver.dropFile(CSV_SLOT);
+          await this.driver.registerFileBuffer(CSV_SLOT, new Uint8Array(0));
+        },
+      );
+    });
+  }
+
+  /** Releases the instance; later calls fail. */
+  async close(): Promise<void> {
+    this.crash ??= petroflowError('WORKER_CRASHED', 'The DuckDB host was closed.');
+    await this.driver.terminate();
+  }
+
+  private async checkRowCount(conn: number, name: string, expected: number): Promise<void> {
+    const counted = await runPendingQuery(
+      this.driver,
+      conn,
+      `SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(name)}`,
+    );
+    const n: unknown = counted.getChild('n')?.get(0);
+    if (n !== expected) {
+      throw new PetroflowException(
+        petroflowError(
+          'INTERNAL',
+          `Input table "${name}" reached DuckDB with ${String(n)} of ${expected} rows (an Arrow version mismatch?).`,
+        ),
+      );
+    }
+  }
+
+  /**
+   * Runs `op`, then `cleanup` whatever happened. The error of `op` wins; a failing cleanup after a
+   * success is reported (it leaves the instance in an unknown state, e.g. after a crash).
+   */
+  private async withCleanup<T>(op: () => Promise<T>, cleanup: () => Promise<void>): Promise<T> {
+    let result: { value: T } | undefined;
+    let failure: unknown;
+    try {
+      result = { value: await op() };
+    } catch (e) {
+      failure = e;
+    }
+    try {
+      await cleanup();
+    } catch (e) {
+      if (isWasmCrash(e)) this.crash ??= classifyDuckDbError(e, this.memoryLimit);
+      if (result !== undefined) throw e;
+    }
+    if (result === undefined) throw failure;
+    return result.value;
+  }
+
+  /** Runs `op` after every earlier operation, failing fast on a dead instance. */
+  private exclusive<T>(op: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.crash) throw new PetroflowException(this.crash);
+      try {
+        return await op();
+      } catch (e) {
+        const detail = classifyDuckDbError(e, this.memoryLimit);
+        if (isWasmCrash(e) || detail.code === 'WORKER_CRASHED') this.crash ??= detail;
+        throw new PetroflowException(this.crash ?? detail);
+      }
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
