@@ -7,7 +7,7 @@ const usage = `Usage: petroflow <command> [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([, c]) => `  ${c.usage.padEnd(60)} ${c.summary}`)
+  .map(([, c]) => `  ${c.usage}\n      ${c.summary}`)
   .join('\n')}
 
 Run 'petroflow <command> --help' for details. Exit status: 0 success; 1 invalid input or failed

@@ -1,0 +1,128 @@
+/**
+ * The inspector of the selected node: label, version and upgrade, status or error, actions
+ * (Run to here, disable, delete) and the parameter form with the input's columns.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import {
+  useApp,
+  useAppStore,
+  createIssueChecker,
+  createLogicView,
+  inputColumns,
+  portLookup,
+} from '../state/index.ts';
+import { useEditor } from './EditorContext.tsx';
+import { ParamForm } from './ParamForm.tsx';
+import { UpgradePanel } from './UpgradePanel.tsx';
+import { statusText } from './status.ts';
+
+/** The right-hand panel. */
+export function Inspector() {
+  const store = useAppStore();
+  const { registry } = useEditor();
+  const selected = useApp((s) => s.selected);
+  const [logicView] = useState(createLogicView);
+  const doc = logicView(useApp((s) => s.doc));
+  const files = useApp((s) => s.files);
+  const outputColumns = useApp((s) => s.outputColumns);
+  const running = useApp((s) => s.running);
+  const id = selected.size === 1 ? [...selected][0] : undefined;
+  const node = doc.nodes.find((n) => n.id === id);
+  const run = useApp((s) => (id ? s.runStatus[id] : undefined));
+  const op = node ? registry.operator(node.op, node.version) : undefined;
+  const checker = useMemo(() => createIssueChecker(registry, portLookup(registry)), [registry]);
+  const ctx = useMemo(() => ({ doc, files, outputColumns }), [doc, files, outputColumns]);
+  const issues = useMemo(
+    () => (id ? (checker(doc, { files, outputColumns }).get(id) ?? []) : []),
+    [checker, doc, files, outputColumns, id],
+  );
+  const columns = useMemo(() => (id ? inputColumns(registry, ctx, id) : {}), [registry, ctx, id]);
+  const fileNames = useMemo(() => files.map((f) => f.name), [files]);
+  const extra = useMemo(() => {
+    const e: Record<string, string> = {};
+    for (const i of issues) if (i.field) e[i.field] = i.message;
+    return e;
+  }, [issues]);
+  const onChange = useCallback(
+    (params: Record<string, unknown>, field: string | undefined) => {
+      if (id) store.getState().setParams(id, params, field);
+    },
+    [id, store],
+  );
+
+  if (selected.size > 1) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <h2>{selected.size} nodes selected</h2>
+        <p className="muted">Ctrl+C copies them, Delete removes them.</p>
+      </aside>
+    );
+  }
+  if (!node || !id) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <h2>Inspector</h2>
+        <p className="muted">Select a node to edit its parameters and see its output below.</p>
+      </aside>
+    );
+  }
+  const general = issues.filter((i) => !i.field);
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <h2>{op?.title ?? node.op}</h2>
+      <div className="inspector-meta">
+        <code>{node.op}</code> · pinned <strong>v{node.version}</strong> · id <code>{id}</code>
+      </div>
+      <label className="field-label">
+        Label
+        <input
+          className="form-control"
+          value={node.label ?? ''}
+          placeholder={op?.title ?? ''}
+          onChange={(e) => store.getState().setLabel(id, e.target.value)}
+        />
+      </label>
+      <UpgradePanel nodeId={id} />
+      <div className={`inspector-status st-${run?.status ?? 'idle'}`}>
+        Status: {statusText(node.disabled ? 'skipped' : (run?.status ?? 'idle'), run)}
+      </div>
+      {run?.status === 'failed' && run.error && (
+        <div className="error-box">{run.error.message}</div>
+      )}
+      {general.map((i) => (
+        <div key={i.message} className="issue-box">
+          {i.message}
+        </div>
+      ))}
+      <div className="inspector-actions">
+        <button type="button" disabled={running} onClick={() => void store.getState().run(id)}>
+          Run to here
+        </button>
+        <button type="button" onClick={() => store.getState().toggleDisabled(id)}>
+          {node.disabled ? 'Enable' : 'Disable'}
+        </button>
+        <button type="button" className="danger" onClick={() => store.getState().removeNodes([id])}>
+          Delete node
+        </button>
+      </div>
+      {op && (
+        <ParamForm
+          nodeId={id}
+          schema={op.params.schema}
+          params={node.params}
+          columns={columns}
+          files={fileNames}
+          extra={extra}
+          onChange={onChange}
+        />
+      )}
+      {op && (
+        <details className="op-doc">
+          <summary>About this operator</summary>
+          <p>{op.description}</p>
+          {op.reference && <p className="muted">Reference: {op.reference}</p>}
+        </details>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The parameter form of a node, generated from its operator version's JSON Schema by @rjsf/core.
+ * Edits go to the store at once (typing in one field is one undo step); errors show on the field.
+ */
+import { memo, useMemo } from 'react';
+import Form from '@rjsf/core';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import type { ParamsSchema } from '../operators/params.ts';
+import { paramWidgets } from './widgets.tsx';
+
+const validator = customizeValidator({ ajvOptionsOverrides: { strict: false } });
+
+/** The uiSchema: widget per `x-widget`, units in titles, options with columns and files. */
+export function uiSchemaFor(
+  schema: ParamsSchema,
+  columns: Readonly<Record<string, readonly string[]>>,
+  files: readonly string[],
+): UiSchema {
+  const ui: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+  const ports = Object.keys(columns);
+  for (const [name, p] of Object.entries(schema.properties)) {
+    const field: Record<string, unknown> = {};
+    if (p['x-unit']) field['ui:title'] = `${p.title} (${p['x-unit']})`;
+    const w = p['x-widget'];
+    if (w === 'column' || w === 'columns') {
+      field['ui:widget'] = w;
+      const port = p['x-port'] ?? (ports.length === 1 ? ports[0] : 'in');
+      field['ui:options'] = { columns: port ? columns[port] : undefined };
+    } else if (w === 'sql' || w === 'expression') field['ui:widget'] = 'code';
+    else if (w === 'file') {
+      field['ui:widget'] = 'file';
+      field['ui:options'] = { files };
+    }
+    ui[name] = field;
+  }
+  return ui;
+}
+
+/** Props of the form. */
+export interface ParamFormProps {
+  readonly nodeId: string;
+  readonly schema: ParamsSchema;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly columns: Readonly<Record<string, readonly string[]>>;
+  readonly files: readonly string[];
+  /** Problems found beyond the schema (e.g. a column missing from the input), by field. */
+  readonly extra: Readonly<Record<string, string>>;
+  onChange(params: Record<string, unknown>, field: string | undefined): void;
+}
+
+/** The generated form. */
+export const ParamForm = memo(function ParamForm(p: ParamFormProps) {
+  const ui = useMemo(
+    () => uiSchemaFor(p.schema, p.columns, p.files),
+    [p.schema, p.columns, p.files],
+  );
+  const extraErrors = useMemo(() => {
+    const e: Record<string, { __errors: string[] }> = {};
+    for (const [k, v] of Object.entries(p.extra)) e[k] = { __errors: [v] };
+    return e as ErrorSchema;
+  }, [p.extra]);
+  return (
+    <Form
+      key={p.nodeId}
+      className="param-form"
+      idPrefix={`param-${p.nodeId}`}
+      schema={p.schema as unknown as RJSFSchema}
+      uiSchema={ui}
+      formData={p.params}
+      validator={validator}
+      widgets={paramWidgets}
+      showErrorList={false}
+      noHtml5Validate
+      extraErrors={extraErrors}
+      onChange={(e, id) => {
+        const field = id?.split('_').pop();
+        p.onChange({ ...(e.formData as Record<string, unknown>) }, field);
+      }}
+    />
+  );
+});

@@ -1,0 +1,19 @@
+/** Human text of a node's run status. */
+import type { NodeRunState } from '../state/index.ts';
+
+/** e.g. "running · 12,000 rows", "done · 4,096 rows · 35 ms". */
+export function statusText(status: string, run: NodeRunState | undefined): string {
+  const rows = run?.rows !== undefined ? ` · ${run.rows.toLocaleString('en-US')} rows` : '';
+  switch (status) {
+    case 'running':
+      return `running${rows}`;
+    case 'done':
+      return `done${rows}${run?.ms !== undefined ? ` · ${Math.round(run.ms)} ms` : ''}`;
+    case 'cached':
+      return `cached${rows}`;
+    case 'skipped':
+      return run?.reason ? `skipped · ${run.reason}` : 'skipped';
+    default:
+      return status;
+  }
+}

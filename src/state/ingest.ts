@@ -1,0 +1,101 @@
+/** Reads an added file once: its summary for the library list, and a table for the preview. */
+import type { Table } from 'apache-arrow';
+import { openLas, readLasTable, summarizeLas } from '../formats/las/index.ts';
+import { PetroflowException } from '../model/errors.ts';
+import { err, ok, type Result } from '../model/result.ts';
+import type { FileSummary } from '../storage/index.ts';
+import { csvToTable, parseCsv, sniffDelimiter } from './csvText.ts';
+
+const isLas = (name: string) => name.toLowerCase().endsWith('.las');
+
+function lasSummary(name: string, bytes: Uint8Array): FileSummary {
+  const opened = openLas(bytes, { fileName: name });
+  if (!opened.ok) {
+    return {
+      kind: 'las',
+      columns: [],
+      rows: 0,
+      wells: [],
+      warnings: [],
+      error: { message: opened.error.message, line: opened.error.line },
+    };
+  }
+  let s;
+  try {
+    s = summarizeLas(opened.value);
+  } catch (e) {
+    const detail = e instanceof PetroflowException ? e.detail : undefined;
+    return {
+      kind: 'las',
+      columns: [],
+      rows: 0,
+      wells: [],
+      warnings: [],
+      error: {
+        message: detail?.message ?? (e instanceof Error ? e.message : String(e)),
+        ...(detail?.line !== undefined ? { line: detail.line } : {}),
+      },
+    };
+  }
+  const index = s.curves[0];
+  const depth =
+    index && index.min !== null && index.max !== null
+      ? { depth: { min: index.min, max: index.max, unit: index.unit } }
+      : {};
+  return {
+    kind: 'las',
+    columns: s.curves.map((c) => ({ name: c.mnemonic, unit: c.unit })),
+    rows: s.rows,
+    wells: [opened.value.info.wellName],
+    warnings: s.warnings.slice(0, 20),
+    ...depth,
+  };
+}
+
+function csvSummary(bytes: Uint8Array): FileSummary {
+  const text = new TextDecoder().decode(bytes);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const header = parseCsv(firstLine, sniffDelimiter(firstLine))[0] ?? [];
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+  if (header.length === 0 || header.every((h) => h.trim() === '')) {
+    return {
+      kind: 'csv',
+      columns: [],
+      rows: 0,
+      wells: [],
+      warnings: [],
+      error: { message: 'The file has no header row of column names.', line: 1 },
+    };
+  }
+  return {
+    kind: 'csv',
+    columns: header.map((h) => ({ name: h.trim(), unit: '' })),
+    rows: Math.max(0, lines - 1),
+    wells: [],
+    warnings: [],
+  };
+}
+
+/** The library summary of one file (never throws: a read failure becomes `error` with its line). */
+export function summariseFile(name: string, bytes: Uint8Array): Promise<FileSummary> {
+  return Promise.resolve(isLas(name) ? lasSummary(name, bytes) : csvSummary(bytes));
+}
+
+/** The whole file as a table for the preview panel. */
+export function readFileTable(name: string, bytes: Uint8Array): Promise<Result<Table, string>> {
+  if (isLas(name)) {
+    try {
+      const r = readLasTable(bytes, { fileName: name });
+      return Promise.resolve(
+        r.ok ? ok(r.value.table) : err(`${name}: line ${r.error.line}: ${r.error.message}`),
+      );
+    } catch (e) {
+      return Promise.resolve(err(e instanceof Error ? e.message : String(e)));
+    }
+  }
+  try {
+    return Promise.resolve(ok(csvToTable(new TextDecoder().decode(bytes))));
+  } catch (e) {
+    return Promise.resolve(err(`${name}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+}

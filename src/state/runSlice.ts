@@ -1,0 +1,204 @@
+/** The run slice: drives the engine, keeps per-node status, and loads tables for the preview. */
+import { tableFromIPC } from 'apache-arrow';
+import type { StateCreator } from 'zustand/vanilla';
+import type { Engine, FileProvider, NodeEvent } from '../engine/types.ts';
+import { ancestors } from '../model/graph.ts';
+import type { AppState, NodeRunState, RunSlice, StoreDeps } from './types.ts';
+import { portLookup } from './ports.ts';
+import { createIssueChecker } from './validate.ts';
+
+function stateOf(e: NodeEvent): NodeRunState {
+  switch (e.status) {
+    case 'queued':
+      return { status: 'queued' };
+    case 'running':
+      return { status: 'running', rows: e.rows };
+    case 'done':
+      return { status: 'done', rows: e.rows, ms: e.ms };
+    case 'cached':
+      return { status: 'cached', rows: e.rows };
+    case 'failed':
+      return { status: 'failed', error: e.error };
+    case 'skipped':
+      return { status: 'skipped', reason: e.reason };
+  }
+}
+
+function message(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null && 'message' in e) return String(e.message);
+  return String(e);
+}
+
+/** Creates the run slice. */
+export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSlice> {
+  const issuesOf = createIssueChecker(deps.registry, portLookup(deps.registry));
+  let engine: Promise<Engine> | undefined;
+  let abort: AbortController | undefined;
+  const getEngine = () => (deps.engine ? (engine ??= deps.engine()) : undefined);
+
+  return (set, get) => {
+    const provider: FileProvider = {
+      names: () =>
+        get()
+          .files.map((f) => f.name)
+          .sort(),
+      async read(name) {
+        const bytes = await deps.storage?.files.read(name);
+        if (!bytes) throw new Error(`File "${name}" is not in the file library: add it first.`);
+        return bytes;
+      },
+      hash(name) {
+        const rec = get().files.find((f) => f.name === name);
+        if (!rec) {
+          return Promise.reject(
+            new Error(`File "${name}" is not in the file library: add it first.`),
+          );
+        }
+        return Promise.resolve(rec.hash);
+      },
+    };
+
+    return {
+      runStatus: {},
+      running: false,
+      lastRun: undefined,
+      preview: undefined,
+      outputColumns: {},
+
+      async run(target) {
+        if (get().running) return;
+        const doc = get().doc;
+        const scope = target
+          ? new Set<string>([target, ...ancestors<string>(doc, target)])
+          : undefined;
+        const { files, outputColumns } = get();
+        const issues = [...issuesOf(doc, { files, outputColumns })].filter(
+          ([id]) => !scope || scope.has(id),
+        );
+        if (issues.length > 0) {
+          const [id, list] = issues[0] as [string, readonly { message: string }[]];
+          get().notify({
+            kind: 'error',
+            message: `Fix ${issues.length === 1 ? 'the problem' : `${issues.length} problems`} before running: node "${id}": ${list[0]?.message ?? ''}`,
+          });
+          return;
+        }
+        const enginePromise = getEngine();
+        if (!enginePromise) {
+          get().notify({ kind: 'error', message: 'Running is not available in this build yet.' });
+          return;
+        }
+        abort = new AbortController();
+        const queued: Record<string, NodeRunState> = { ...get().runStatus };
+        for (const n of doc.nodes)
+          if (!scope || scope.has(n.id)) queued[n.id] = { status: 'queued' };
+        set({ running: true, runStatus: queued, notice: undefined });
+        try {
+          const summary = await (
+            await enginePromise
+          ).run(get().toPipeline(), provider, {
+            ...(target ? { target } : {}),
+            signal: abort.signal,
+            onEvent: (e) => set({ runStatus: { ...get().runStatus, [e.nodeId]: stateOf(e) } }),
+          });
+          const status: Record<string, NodeRunState> = { ...get().runStatus };
+          for (const [id, n] of Object.entries(summary.nodes)) {
+            const prev = status[id];
+            status[id] = {
+              status: n.status,
+              rows: n.rows,
+              ms: n.ms,
+              ...(n.error ? { error: n.error } : {}),
+              ...(prev?.reason ? { reason: prev.reason } : {}),
+            };
+          }
+          set({ runStatus: status, lastRun: summary, outputColumns: {} });
+          if (summary.status === 'cancelled')
+            get().notify({ kind: 'info', message: 'Run cancelled.' });
+          void deps.storage?.runs.add({
+            runId: summary.runId,
+            pipelineId: get().pipelineId,
+            start: summary.start,
+            end: summary.end,
+            status: summary.status,
+            nodes: Object.fromEntries(
+              Object.entries(summary.nodes).map(([k, v]) => [
+                k,
+                { status: v.status, rows: v.rows, ms: v.ms },
+              ]),
+            ),
+          });
+          const sel = [...get().selected];
+          if (sel.length === 1 && sel[0]) await get().showNodeOutput(sel[0]);
+        } catch (e) {
+          get().notify({ kind: 'error', message: `The run stopped: ${message(e)}` });
+          const status: Record<string, NodeRunState> = {};
+          for (const [id, s] of Object.entries(get().runStatus)) {
+            status[id] = s.status === 'queued' || s.status === 'running' ? { status: 'idle' } : s;
+          }
+          set({ runStatus: status });
+        } finally {
+          abort = undefined;
+          set({ running: false });
+        }
+      },
+
+      cancel() {
+        abort?.abort();
+      },
+
+      async showNodeOutput(id) {
+        const source = { kind: 'node' as const, id };
+        const st = get().runStatus[id]?.status;
+        if (st !== 'done' && st !== 'cached') {
+          set({ preview: { source, loading: false } });
+          return;
+        }
+        set({ preview: { source, loading: true } });
+        try {
+          const bytes = await get().nodeOutput(id);
+          if (!bytes) {
+            set({
+              preview: {
+                source,
+                loading: false,
+                error: 'No output kept for this node: run it again.',
+              },
+            });
+            return;
+          }
+          const table = tableFromIPC(bytes);
+          const cols = table.schema.fields.map((f) => f.name);
+          set({
+            preview: { source, loading: false, table },
+            outputColumns: { ...get().outputColumns, [id]: cols },
+          });
+        } catch (e) {
+          set({ preview: { source, loading: false, error: message(e) } });
+        }
+      },
+
+      async showFile(name) {
+        const source = { kind: 'file' as const, id: name };
+        set({ preview: { source, loading: true } });
+        const bytes = await deps.storage?.files.read(name);
+        if (!bytes || !deps.readTable) {
+          set({ preview: { source, loading: false, error: `Cannot read "${name}".` } });
+          return;
+        }
+        const r = await deps.readTable(name, bytes);
+        set({
+          preview: r.ok
+            ? { source, loading: false, table: r.value }
+            : { source, loading: false, error: r.error },
+        });
+      },
+
+      async nodeOutput(id) {
+        const e = getEngine();
+        return e ? (await e).output(id) : undefined;
+      },
+    };
+  };
+}

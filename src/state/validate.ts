@@ -1,0 +1,144 @@
+/**
+ * What keeps a node from running, computed before a run: unknown operator, parameters that break
+ * the operator's JSON Schema (named by field), inputs left unconnected.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { OperatorRegistry } from '../operators/registry.ts';
+import type { PipelineNode } from '../model/pipeline.ts';
+import type { GraphDoc } from './doc.ts';
+import type { PortLookup } from './ports.ts';
+import { schemaResolver, type ColumnContext } from './columns.ts';
+
+/** One problem of one node; `field` names the parameter when there is one. */
+export interface NodeIssue {
+  readonly field?: string;
+  readonly message: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: object): ValidateFunction {
+  let v = compiled.get(schema);
+  if (!v) {
+    v = ajv.compile(schema);
+    compiled.set(schema, v);
+  }
+  return v;
+}
+
+function fieldOf(e: ErrorObject): string | undefined {
+  if (e.keyword === 'required') {
+    const missing = (e.params as { missingProperty?: unknown }).missingProperty;
+    return typeof missing === 'string' ? missing : undefined;
+  }
+  if (e.keyword === 'additionalProperties') {
+    const extra = (e.params as { additionalProperty?: unknown }).additionalProperty;
+    return typeof extra === 'string' ? extra : undefined;
+  }
+  const first = e.instancePath.split('/')[1];
+  return first === undefined || first === '' ? undefined : first;
+}
+
+function describe(e: ErrorObject, title: string): string {
+  if (e.keyword === 'required') return `${title} is required.`;
+  if (e.keyword === 'additionalProperties')
+    return `"${title}" is not a parameter of this operator.`;
+  return `${title} ${e.message ?? 'is invalid'}.`;
+}
+
+/** Parameter problems of one node against its operator version's schema. */
+export function paramIssues(registry: OperatorRegistry, node: PipelineNode): NodeIssue[] {
+  const op = registry.operator(node.op, node.version);
+  if (!op) {
+    const known = registry.versions(node.op);
+    return [
+      {
+        message:
+          known.length === 0
+            ? `Unknown operator "${node.op}": this build does not have it.`
+            : `Operator "${node.op}" has no version ${node.version} (known: ${known.join(', ')}).`,
+      },
+    ];
+  }
+  const schema = op.params.schema;
+  const validate = validatorFor(schema);
+  if (validate(node.params)) return [];
+  const seen = new Set<string>();
+  const issues: NodeIssue[] = [];
+  for (const e of validate.errors ?? []) {
+    const field = fieldOf(e);
+    const key = `${field ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const title = (field && schema.properties[field]?.title) ?? field ?? 'Parameters';
+    issues.push(field ? { field, message: describe(e, title) } : { message: describe(e, title) });
+  }
+  return issues;
+}
+
+/**
+ * Problems the operator itself finds before running (`outputSchema` errors naming a parameter,
+ * e.g. a column the input lacks, or GR shale below GR clean), for nodes whose inputs are known.
+ */
+export function semanticIssues(
+  registry: OperatorRegistry,
+  ports: PortLookup,
+  ctx: ColumnContext,
+): Map<string, NodeIssue> {
+  const resolve = schemaResolver(registry, ctx);
+  const out = new Map<string, NodeIssue>();
+  for (const node of ctx.doc.nodes) {
+    const op = registry.operator(node.op, node.version);
+    if (!op || node.disabled) continue;
+    const inputs = resolve.inputsOf(node.id);
+    if (!ports(node).inputs.every((p) => inputs[p] !== undefined)) continue;
+    try {
+      const r = op.outputSchema(inputs, node.params);
+      if (r && !r.ok) {
+        const field = r.error.field?.replace(/^params\./, '');
+        out.set(
+          node.id,
+          field ? { field, message: r.error.message } : { message: r.error.message },
+        );
+      }
+    } catch {
+      // an operator that cannot check before running is checked by the run
+    }
+  }
+  return out;
+}
+
+/**
+ * Every issue per node id (nodes without issues are absent): schema problems and unconnected
+ * inputs, plus the operator's own checks when `ctx` (files, last outputs) is given.
+ */
+export function createIssueChecker(registry: OperatorRegistry, ports: PortLookup) {
+  const cache = new WeakMap<PipelineNode, NodeIssue[]>();
+  return (
+    doc: GraphDoc,
+    ctx?: Omit<ColumnContext, 'doc'>,
+  ): ReadonlyMap<string, readonly NodeIssue[]> => {
+    const fed = new Set(doc.edges.map((e) => `${e.to}\u0000${e.toPort}`));
+    const out = new Map<string, NodeIssue[]>();
+    for (const node of doc.nodes) {
+      let issues = cache.get(node);
+      if (!issues) {
+        issues = paramIssues(registry, node);
+        cache.set(node, issues);
+      }
+      const open = ports(node).inputs.filter((p) => !fed.has(`${node.id}\u0000${p}`));
+      const all = node.disabled
+        ? issues
+        : [...issues, ...open.map((p) => ({ message: `Input "${p}" is not connected.` }))];
+      if (all.length > 0) out.set(node.id, all);
+    }
+    if (ctx) {
+      const clean = { ...ctx, doc };
+      for (const [id, issue] of semanticIssues(registry, ports, clean)) {
+        if (!out.has(id)) out.set(id, [issue]);
+      }
+    }
+    return out;
+  };
+}

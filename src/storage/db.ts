@@ -1,0 +1,94 @@
+/**
+ * The IndexedDB schema of Petroflow: store names, the database name and version, and the
+ * migrations that bring an older database up to date. Every stored record is validated on read
+ * (records.ts), so a schema change here must come with a migration.
+ */
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+
+/** Database name. Changing this needs a migration (users would lose everything they saved). */
+export const DB_NAME = 'petroflow';
+
+/** Schema version. Changing this needs a migration: add one to `migrations` below. */
+export const DB_VERSION = 2;
+
+/** A record that failed validation on read, moved aside so the rest keeps working. */
+export interface QuarantineRecord {
+  readonly id?: number;
+  readonly store: string;
+  readonly key: string;
+  readonly reason: string;
+  readonly at: number;
+  readonly record: unknown;
+}
+
+/** The typed shape of the database; values stay `unknown` until records.ts has validated them. */
+export interface PetroflowDbSchema extends DBSchema {
+  pipelines: { key: string; value: unknown };
+  files: { key: string; value: unknown };
+  fileBytes: { key: string; value: unknown };
+  runs: { key: string; value: unknown; indexes: { byPipeline: string } };
+  trash: { key: string; value: unknown };
+  quarantine: { key: number; value: QuarantineRecord };
+}
+
+/** An open Petroflow database. */
+export type PetroflowDb = IDBPDatabase<PetroflowDbSchema>;
+
+type UpgradeTx = IDBPTransaction<
+  PetroflowDbSchema,
+  ArrayLike<StoreNames<PetroflowDbSchema>>,
+  'versionchange'
+>;
+
+/** Migration i brings a database from version i to version i + 1. Append only, never edit. */
+const migrations: ReadonlyArray<(db: PetroflowDb, tx: UpgradeTx) => Promise<void> | void> = [
+  // 0 -> 1: pipelines, the file library (metadata and bytes apart), run history.
+  (db) => {
+    db.createObjectStore('pipelines');
+    db.createObjectStore('files');
+    db.createObjectStore('fileBytes');
+    db.createObjectStore('runs');
+  },
+  // 1 -> 2: deleted pipelines kept for undo, corrupt records set aside, runs indexed by pipeline,
+  // and every pipeline record gets a revision (conflict detection between tabs).
+  async (db, tx) => {
+    db.createObjectStore('trash');
+    db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+    tx.objectStore('runs').createIndex('byPipeline', 'pipelineId');
+    const store = tx.objectStore('pipelines');
+    let cursor = await store.openCursor();
+    while (cursor) {
+      const v: unknown = cursor.value;
+      if (v && typeof v === 'object' && !('revision' in v)) {
+        await cursor.update({ ...v, revision: 1 });
+      }
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+/** Opens (and migrates) the database; `version` is lower than DB_VERSION only in migration tests. */
+export function openPetroflowDb(
+  name: string = DB_NAME,
+  version: number = DB_VERSION,
+): Promise<PetroflowDb> {
+  return openDB<PetroflowDbSchema>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      const run = async () => {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) {
+          const step = migrations[v];
+          if (!step) throw new Error(`No IndexedDB migration from version ${v}.`);
+          await step(db, tx);
+        }
+      };
+      // A failed migration aborts the upgrade transaction, so the old database stays intact.
+      run().catch(() => tx.abort());
+    },
+  });
+}

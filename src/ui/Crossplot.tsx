@@ -1,0 +1,74 @@
+/** Crossplot of two numeric columns (uPlot points, up to a million), with optional log axes. */
+import { memo, useMemo, useState } from 'react';
+import type { Table } from 'apache-arrow';
+import type uPlot from 'uplot';
+import { columnFacts, numericColumn } from './tableData.ts';
+import { UPlotChart, type ChartOptions } from './UPlotChart.tsx';
+import { ColumnSelect } from './ColumnSelect.tsx';
+
+/** x sorted ascending with y aligned; rows with a missing value dropped. */
+export function crossplotData(x: Float64Array, y: Float64Array): [Float64Array, Float64Array] {
+  const idx: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) idx.push(i);
+  }
+  idx.sort((a, b) => (x[a] as number) - (x[b] as number));
+  return [
+    Float64Array.from(idx, (i) => x[i] as number),
+    Float64Array.from(idx, (i) => y[i] as number),
+  ];
+}
+
+/** The crossplot panel. */
+export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
+  const numeric = useMemo(() => columnFacts(table).filter((c) => c.numeric), [table]);
+  const [xName, setX] = useState(
+    numeric.find((c) => /^NPHI/i.test(c.name))?.name ?? numeric[1]?.name ?? '',
+  );
+  const [yName, setY] = useState(
+    numeric.find((c) => /^RHOB/i.test(c.name))?.name ?? numeric[2]?.name ?? '',
+  );
+  const [logX, setLogX] = useState(false);
+  const [logY, setLogY] = useState(false);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const [xs, ys] = crossplotData(numericColumn(table, xName), numericColumn(table, yName));
+    return [xs, ys];
+  }, [table, xName, yName]);
+  const options = useMemo<ChartOptions>(
+    () => ({
+      mode: 1,
+      legend: { show: false },
+      cursor: { drag: { x: true, y: true } },
+      scales: { x: { time: false, distr: logX ? 3 : 1 }, y: { distr: logY ? 3 : 1 } },
+      axes: [{ label: xName }, { label: yName }],
+      series: [
+        {},
+        {
+          label: yName,
+          stroke: '#1f5fa8',
+          paths: () => null,
+          points: { show: true, size: 3, fill: '#1f5fa8' },
+        },
+      ],
+    }),
+    [xName, yName, logX, logY],
+  );
+  if (numeric.length < 2)
+    return <p className="empty-note">A crossplot needs two numeric columns.</p>;
+  return (
+    <div className="chart-panel">
+      <div className="plot-toolbar">
+        <ColumnSelect label="X" value={xName} columns={numeric} onChange={setX} />
+        <label>
+          <input type="checkbox" checked={logX} onChange={(e) => setLogX(e.target.checked)} /> log X
+        </label>
+        <ColumnSelect label="Y" value={yName} columns={numeric} onChange={setY} />
+        <label>
+          <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> log Y
+        </label>
+        <span className="muted">{(data[0] as Float64Array).length.toLocaleString()} points</span>
+      </div>
+      <UPlotChart options={options} data={data} label={`Crossplot of ${yName} against ${xName}`} />
+    </div>
+  );
+});

@@ -1,0 +1,147 @@
+/**
+ * Well-log tracks of a depth-indexed table, drawn by @equinor/videx-wellog (depth down; wheel to
+ * zoom, drag to scroll in depth; buttons to zoom and reset).
+ */
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { Table } from 'apache-arrow';
+import {
+  GraphTrack,
+  LogViewer,
+  ScaleTrack,
+  graphLegendConfig,
+  scaleLegendConfig,
+} from '@equinor/videx-wellog';
+import '@equinor/videx-wellog/dist/styles/styles.css';
+import { columnFacts, depthColumn, numericColumn } from './tableData.ts';
+import { logTracks, type TrackSpec } from './logTrackSpec.ts';
+
+type Pair = [number, number | null];
+
+function pairs(depth: Float64Array, values: Float64Array): Pair[] {
+  const out: Pair[] = new Array<Pair>(depth.length);
+  for (let i = 0; i < depth.length; i++) {
+    const v = values[i] as number;
+    out[i] = [depth[i] as number, Number.isFinite(v) ? v : null];
+  }
+  return out;
+}
+
+function graphTrack(spec: TrackSpec, depth: Float64Array, table: Table) {
+  const data = Object.fromEntries(
+    spec.curves.map((c) => [c.column, pairs(depth, numericColumn(table, c.column))]),
+  );
+  return new GraphTrack(spec.id, {
+    label: spec.label,
+    abbr: spec.curves[0]?.column ?? spec.id,
+    legendConfig: graphLegendConfig,
+    scale: spec.curves[0]?.scale ?? 'linear',
+    domain: [...(spec.curves[0]?.domain ?? [0, 1])],
+    data,
+    plots: spec.curves.map((c) => ({
+      id: c.column,
+      type: c.fill ? 'area' : 'line',
+      options: {
+        color: c.color,
+        scale: c.scale,
+        domain: [...c.domain],
+        width: 1.2,
+        filterToScale: true,
+        legendInfo: () => ({ label: c.column, unit: '' }),
+        dataAccessor: (d: Record<string, Pair[]>) => d[c.column],
+        ...(c.fill ? { fill: c.fill.left, inverseColor: c.fill.right, fillOpacity: 0.55 } : {}),
+      },
+    })),
+  });
+}
+
+/** The log-track plot, or a note when the table has no depth index or no known curves. */
+export const LogTracks = memo(function LogTracks({ table }: { table: Table }) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewer = useRef<LogViewer | undefined>(undefined);
+  const cols = useMemo(() => columnFacts(table), [table]);
+  const depthCol = depthColumn(cols);
+  const specs = useMemo(() => logTracks(cols), [cols]);
+  const depth = useMemo(
+    () => (depthCol ? numericColumn(table, depthCol.name) : undefined),
+    [table, depthCol],
+  );
+  const range = useMemo<[number, number] | undefined>(() => {
+    if (!depth) return undefined;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const d of depth) {
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    return Number.isFinite(lo) && hi > lo ? [lo, hi] : undefined;
+  }, [depth]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el || !depth || !range || specs.length === 0) return;
+    const v = new LogViewer({ showLegend: true, showTitles: true, domain: range, maxZoom: 500 });
+    v.init(el);
+    const scale = new ScaleTrack('depth', {
+      maxWidth: 56,
+      width: 1,
+      label: depthCol?.name ?? 'Depth',
+      abbr: depthCol?.name ?? 'MD',
+      units: depthCol?.unit ?? '',
+      legendConfig: scaleLegendConfig,
+    });
+    v.setTracks([scale, ...specs.map((s) => graphTrack(s, depth, table))]);
+    v.zoomTo(range, 0);
+    viewer.current = v;
+    return () => {
+      v.onUnmount();
+      viewer.current = undefined;
+      el.replaceChildren();
+    };
+  }, [table, depth, range, specs, depthCol]);
+
+  if (!depthCol || !range) {
+    return (
+      <p className="empty-note">Log tracks need a depth index (DEPT, DEPTH or MD) with values.</p>
+    );
+  }
+  if (specs.length === 0) {
+    return (
+      <p className="empty-note">
+        No log curves recognised (GR, resistivity, density, neutron, VSH, PHIE, SW).
+      </p>
+    );
+  }
+  const zoom = (factor: number) => {
+    const v = viewer.current;
+    if (!v) return;
+    const [a, b] = v.domain;
+    const mid = (a + b) / 2;
+    const half = Math.min(((b - a) / 2) * factor, (range[1] - range[0]) / 2);
+    v.zoomTo([mid - half, mid + half], 150);
+  };
+  return (
+    <div className="logtracks">
+      <div className="plot-toolbar">
+        <span className="muted">
+          Depth {range[0]}–{range[1]} {depthCol.unit} · wheel to zoom, drag to scroll
+        </span>
+        <button type="button" onClick={() => zoom(0.5)}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoom(2)}>
+          Zoom out
+        </button>
+        <button type="button" onClick={() => viewer.current?.zoomTo(range, 150)}>
+          Reset depth
+        </button>
+      </div>
+      <div
+        ref={host}
+        className="logtracks-host"
+        data-testid="log-tracks"
+        aria-label="Log tracks"
+        role="img"
+      />
+    </div>
+  );
+});

@@ -1,0 +1,64 @@
+/** Reading an Arrow table for display: column facts (unit, numeric) and numeric columns as arrays. */
+import { DataType, type Table } from 'apache-arrow';
+
+/** What the preview needs to know about a column. */
+export interface ColumnFacts {
+  readonly name: string;
+  readonly unit: string;
+  readonly numeric: boolean;
+  readonly index: number;
+}
+
+/** The columns of a table with their units (Arrow field metadata `unit`). */
+export function columnFacts(table: Table): ColumnFacts[] {
+  return table.schema.fields.map((f, index) => ({
+    name: f.name,
+    unit: f.metadata.get('unit') ?? '',
+    numeric: DataType.isFloat(f.type) || DataType.isInt(f.type) || DataType.isDecimal(f.type),
+    index,
+  }));
+}
+
+/** A numeric column as Float64Array with NaN for nulls (what the plots draw). */
+export function numericColumn(table: Table, name: string): Float64Array {
+  const v = table.getChild(name);
+  const out = new Float64Array(table.numRows);
+  if (!v) return out.fill(NaN);
+  let i = 0;
+  for (const x of v) {
+    out[i++] = typeof x === 'number' ? x : typeof x === 'bigint' ? Number(x) : NaN;
+  }
+  return out;
+}
+
+/** One cell as text (nulls empty; numbers to 10 significant digits, hiding float noise). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '';
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(10)));
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value) ?? '';
+}
+
+/** The index column of a depth-indexed table (DEPT/DEPTH/MD first), or undefined. */
+export function depthColumn(cols: readonly ColumnFacts[]): ColumnFacts | undefined {
+  const byName = cols.find((c) => c.numeric && /^(DEPT|DEPTH|MD|TVD|TVDSS|INDEX)$/i.test(c.name));
+  return byName ?? (cols[0]?.numeric && /m|ft|f/i.test(cols[0].unit) ? cols[0] : undefined);
+}
+
+/** Finds the first column whose name matches one of the patterns. */
+export function findColumn(
+  cols: readonly ColumnFacts[],
+  patterns: readonly RegExp[],
+): ColumnFacts | undefined {
+  for (const p of patterns) {
+    const c = cols.find((x) => x.numeric && p.test(x.name));
+    if (c) return c;
+  }
+  return undefined;
+}
