@@ -55,6 +55,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
+      'test-results-*/**',
       'dev-dist/**',
       'node_modules/**',
       'test-results/**',

@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.PETROFLOW_CHROMIUM ?? '/usr/bin/chromium';
+/** Port and build folder are settable so several checkouts or builds can be tested side by side. */
+const port = Number(process.env.PETROFLOW_E2E_PORT ?? 4173);
+const dist = process.env.PETROFLOW_DIST ?? 'dist';
 
 /** Playwright drives Debian's Chromium against the built app served by `vite preview`. */
 export default defineConfig({
@@ -11,10 +14,13 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
-  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PETROFLOW_E2E_JSON ?? '.playwright-results.json' }],
+  ],
+  outputDir: process.env.PETROFLOW_E2E_OUT ?? 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
@@ -31,8 +37,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
