@@ -105,7 +105,10 @@ export class Attempt {
         blocked.add(id);
       } else if (id === blamed.id && crashes >= maxAttempts) {
         const n = (plan.nodes.get(id) as PlannedNode).node;
-        state.failed(id, crashedTooOften({ nodeId: id, op: n.op, version: n.version }, state.crashesOf(id)));
+        state.failed(
+          id,
+          crashedTooOften({ nodeId: id, op: n.op, version: n.version }, state.crashesOf(id)),
+        );
         blocked.add(id);
       } else retry.push(id);
     }

@@ -28,7 +28,11 @@ describe('retry policy (in-process engine, WebAssembly traps stand in for lost w
     expect(attemptsOf(s, 'flaky')).toBe(2);
     const flaky = events.filter((e) => e.nodeId === 'flaky');
     expect(flaky).toContainEqual(
-      expect.objectContaining({ status: 'queued', attempt: 2, reason: expect.stringMatching(/node 'flaky'/) as unknown }),
+      expect.objectContaining({
+        status: 'queued',
+        attempt: 2,
+        reason: expect.stringMatching(/node 'flaky'/) as unknown,
+      }),
     );
     expect(flaky).toContainEqual({ nodeId: 'flaky', status: 'running', rows: 0, attempt: 2 });
     expect(flaky.some((e) => e.status === 'failed')).toBe(false);

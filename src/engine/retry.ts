@@ -35,8 +35,7 @@ export function crashedTooOften(
 ): PetroflowError {
   const last = crashes[crashes.length - 1] ?? petroflowError('WORKER_CRASHED', 'worker lost');
   const hangs = crashes.filter((c) => c.code === 'WORKER_TIMEOUT').length;
-  const verb =
-    hangs === crashes.length ? 'hung' : hangs === 0 ? 'crashed' : 'crashed or hung';
+  const verb = hangs === crashes.length ? 'hung' : hangs === 0 ? 'crashed' : 'crashed or hung';
   return petroflowError(
     last.code,
     `Node '${subject.nodeId}' (${subject.op}@${subject.version}) ${verb} the worker ${crashes.length} time${crashes.length === 1 ? '' : 's'}, so it was not retried again (last time: ${cause(last)}). Each time the worker was replaced. Check this node's input size and parameters, then run again.`,

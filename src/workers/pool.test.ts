@@ -77,9 +77,12 @@ describe('Node worker pool engine', () => {
       op: 'test.step',
     });
     expect(s.nodes.boom?.error?.message).toContain("Node 'boom'");
+    expect(s.nodes.boom?.error?.message).toContain('crashed the worker 3 times');
+    expect(span(s, 'boom').attempts).toBe(3);
     expect(s.nodes.after?.status).not.toBe('done');
     expect(s.nodes.fine?.status).toBe('done');
-    expect(two.pool.restarts).toBe(before + 1);
+    // Crashes are retried twice (retry.ts): three workers were replaced.
+    expect(two.pool.restarts).toBe(before + 3);
     expect(await two.pool.ping()).toHaveLength(2);
     expect((await two.run(branches(10), memoryFiles())).status).toBe('done');
   });
@@ -95,7 +98,8 @@ describe('Node worker pool engine', () => {
     );
     const s = await two.run(p, memoryFiles());
     expect(s.nodes.trap?.error).toMatchObject({ code: 'WORKER_CRASHED', nodeId: 'trap' });
-    expect(two.pool.restarts).toBe(before + 1);
+    expect(span(s, 'trap').attempts).toBe(3);
+    expect(two.pool.restarts).toBe(before + 3);
     expect(await two.pool.ping()).toHaveLength(2);
   });
 
@@ -110,10 +114,14 @@ describe('Node worker pool engine', () => {
     );
     const t0 = Date.now();
     const s = await one.run(p, memoryFiles());
-    expect(Date.now() - t0).toBeLessThan(6000);
+    // Three attempts (timeouts are retried twice), each stopped 2 s after its last sign of life.
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(3 * 2000);
+    expect(Date.now() - t0).toBeLessThan(3 * 2000 + 12_000);
     expect(s.nodes.stuck?.error).toMatchObject({ code: 'WORKER_TIMEOUT', nodeId: 'stuck' });
     expect(s.nodes.stuck?.error?.message).toContain("Node 'stuck'");
-    expect(one.pool.restarts).toBe(before + 1);
+    expect(s.nodes.stuck?.error?.message).toContain('hung the worker 3 times');
+    expect(span(s, 'stuck').attempts).toBe(3);
+    expect(one.pool.restarts).toBe(before + 3);
     expect(await one.pool.ping()).toHaveLength(1);
     expect((await one.run(branches(10), memoryFiles())).status).toBe('done');
   });

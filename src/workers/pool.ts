@@ -4,7 +4,7 @@
  * a segment waits for a free worker, runs there, and comes back with its result. A worker that
  * crashes (exits, throws at top level, or reports its wasm dead) or hangs (no sign of life within
  * the deadline) is retired: its task gets WORKER_CRASHED / WORKER_TIMEOUT and a replacement starts
- * in the same slot. Cancellation asks the worker to abort and terminates it after a grace period.
+ * in the same slot (the engine then decides whether to run the task again: engine/retry.ts). Cancellation asks the worker to abort and terminates it after a grace period.
  */
 import type { Executor } from '../engine/executor.ts';
 import { Slots } from '../engine/executor.ts';

@@ -102,7 +102,8 @@ const stepParams = defineParams({
   busy: int({ title: 'Busy', description: '1 = burn CPU, 0 = sleep', default: 0 }),
   mode: text({
     title: 'Mode',
-    description: 'ok, fail, crash, hang, trap, or trap-once (traps the first time per key and thread)',
+    description:
+      'ok, fail, crash, hang, trap, or trap-once (traps the first time per key and thread)',
     default: 'ok',
   }),
   key: text({ title: 'Key', description: 'trap-once: which key has trapped already', default: '' }),
