@@ -10,6 +10,20 @@ import { Tokens, delimiterByte, tokenizeLine } from './tokens.ts';
 import { parseSpaceRows, type FastTarget } from './fastSpace.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
 import type { WarningSink } from './warnings.ts';
+import { PetroflowException, petroflowError } from '../../model/errors.ts';
+
+/**
+ * Values (rows x columns) allocated per batch at most, whatever `batchSize` says: a file with
+ * 50 000 curves must not allocate 65 536 rows of each (26 GB) before reading a line.
+ */
+export const BATCH_CELLS = 1 << 22;
+
+/**
+ * Short rows are filled with nulls; this many null fills per byte of the data section (plus a
+ * constant) at most, so a few thousand curves and a million one-value lines cannot expand a 2 MB
+ * file into tens of GB. Beyond it the file is rejected at the offending line.
+ */
+export const PADDING_PER_BYTE = 4;
 
 /** Columns of one batch; `nums[c]` is set for numeric columns, `texts[c]` for text columns. */
 export interface BatchColumns {
@@ -44,6 +58,9 @@ export class DataParser implements FastTarget {
   private texts: ((string | null)[] | null)[] = [];
   private bitmaps: (Uint8Array | null)[] = [];
   private nulls: number[] = [];
+  /** Null fills of short rows so far, and the most allowed (see PADDING_PER_BYTE). */
+  private padded = 0;
+  private readonly padLimit: number;
 
   constructor(
     readonly b: Uint8Array,
@@ -61,6 +78,7 @@ export class DataParser implements FastTarget {
     this.nCols = curves.length;
     this.nullNumber = settings.nullValue ?? NaN;
     this.isNum = curves.map((c) => c.kind === 'number');
+    this.padLimit = PADDING_PER_BYTE * (end - start) + (1 << 24);
   }
 
   /** True when the whole section has been read. */
@@ -81,10 +99,11 @@ export class DataParser implements FastTarget {
     this.nulls[col]!++;
   }
 
-  private onceWarn(key: string, line: number, message: string): void {
+  /** Warns once per `key`; `kind` groups keys under one cap (WarningSink), defaulting to `key`. */
+  private onceWarn(key: string, line: number, message: string, kind = key): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.warn.add(key, line, message);
+    this.warn.add(kind, line, message);
   }
 
   /** A numeric token that is not a plain number: comma decimal mark, null spelling, or bad. */
@@ -107,6 +126,7 @@ export class DataParser implements FastTarget {
         `null:${col}:${text}`,
         this.line,
         `'${text}' in curve ${name} read as null (later ones in this curve not listed)`,
+        'null spelling',
       );
     } else
       this.warn.add(
@@ -145,6 +165,8 @@ export class DataParser implements FastTarget {
   finishRow(row: number, count: number, line: number): void {
     const n = this.nCols;
     if (count < n) {
+      this.padded += n - count;
+      if (this.padded > this.padLimit) this.tooShort(line);
       for (let c = count; c < n; c++) this.setNull(c, row);
       this.warn.add(
         'short row',
@@ -160,11 +182,26 @@ export class DataParser implements FastTarget {
     }
   }
 
+  private tooShort(line: number): never {
+    throw new PetroflowException(
+      petroflowError(
+        'LAS_READ',
+        `the rows up to line ${line} have far fewer values than the ${this.nCols} curves declared ` +
+          `(more than ${PADDING_PER_BYTE} missing values per byte of data); check WRAP in ~Version ` +
+          'and the ~Curve section, which must list one curve per column',
+        { line },
+      ),
+    );
+  }
+
   /** Reads up to `max` rows; null when nothing is left. */
   next(limit: number): BatchColumns | null {
     if (this.pos >= this.end) return null;
     // A row takes at least one line of at least two bytes: never allocate more rows than that.
-    const size = Math.min(limit, ((this.end - this.pos + 1) >> 1) + 1);
+    const size = Math.max(
+      1,
+      Math.min(limit, ((this.end - this.pos + 1) >> 1) + 1, Math.floor(BATCH_CELLS / this.nCols)),
+    );
     this.startBatch(size);
     if (this.dlm === 0 && !this.settings.wrapped) {
       const rows = parseSpaceRows(this, size);

@@ -11,13 +11,12 @@
 /** Exact powers of ten 10^0..10^22 (all exactly representable as doubles). */
 export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
+/** ASCII text of syntax-checked number bytes (one native decode: no per-character string growth). */
+const ascii = new TextDecoder('latin1');
+
 function slowPath(b: Uint8Array, start: number, end: number): number {
-  let s = '';
-  for (let i = start; i < end; i++) {
-    const c = b[i]!;
-    s += String.fromCharCode(c === 0x44 || c === 0x64 ? 0x65 : c);
-  }
-  const v = Number(s);
+  // The caller checked the syntax, so the bytes are ASCII digits, signs, '.', and one exponent letter.
+  const v = Number(ascii.decode(b.subarray(start, end)).replace(/[dD]/, 'e'));
   return Number.isFinite(v) ? v : NaN;
 }
 

@@ -6,13 +6,16 @@ import { WELL_COLUMN, lasSchema, toRecordBatch } from './arrow.ts';
 import { DataParser, type BatchColumns, type DataSettings } from './data.ts';
 import { decodeLasBytes } from './encoding.ts';
 import { buildHeader, type DataPart } from './header.ts';
-import { sampleData, settleCurves } from './sample.ts';
+import { sampleData, settleCurves, type SampleResult } from './sample.ts';
 import { scanSections } from './sections.ts';
 import type { LasDataSet, LasInfo, LasReadError, LasReadOptions, LasWarning } from './types.ts';
 import { WarningSink } from './warnings.ts';
 
 /** Default rows per record batch. */
 export const DEFAULT_BATCH_SIZE = 65_536;
+
+/** Columns of a table at most: more is not a well log (and would not fit an Arrow schema well). */
+export const MAX_CURVES = 10_000;
 
 /** An opened LAS file: `info`/`schema` are known; `batches()` parses the data lazily. */
 export interface LasReader {
@@ -24,6 +27,19 @@ export interface LasReader {
 }
 
 type Decoder = (s: number, e: number) => string;
+
+/** Columns a data section will have: declared curves, or more when its first line has more values. */
+function width(declared: number, sample: SampleResult, wrapped: boolean): number {
+  return wrapped ? declared : Math.max(declared, sample.firstLineCount);
+}
+
+function tooWide(file: string, section: { line: number }, n: number): LasReadError {
+  return {
+    file,
+    line: section.line,
+    message: `${n} curves (columns) declared or found on the first data line; at most ${MAX_CURVES} are read. Check the ~Curve section and the data delimiter`,
+  };
+}
 
 function rowsOf(cols: BatchColumns): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
@@ -55,6 +71,11 @@ function readDataSet(
     settings.delimiter,
     settings.nullValue,
   );
+  const n = width(part.curves.length, sample, settings.wrapped);
+  if (n > MAX_CURVES)
+    throw new PetroflowException(
+      petroflowError('LAS_READ', tooWide('', section, n).message, { line: section.line }),
+    );
   const { curves } = settleCurves(part.curves, sample, settings.wrapped, section.firstLine, []);
   const parser = new DataParser(
     b,
@@ -102,6 +123,8 @@ export function openLas(
   if (main) {
     const s = main.section;
     const sample = sampleData(b, decode, s.start, s.end, h.delimiter, h.nullValue);
+    const n = width(main.curves.length, sample, h.wrapped);
+    if (n > MAX_CURVES) return err(tooWide(file, s, n));
     const settled = settleCurves(main.curves, sample, h.wrapped, s.firstLine, [WELL_COLUMN]);
     if (settled.added > 0)
       warnings.push({
@@ -116,7 +139,13 @@ export function openLas(
       line: main.section.line,
       message: 'the data section has no curves declared and no values; add a ~Curve section',
     });
-  const dataSets = h.dataSets.map((d) => readDataSet(d, b, decode, settings, sink));
+  let dataSets: LasDataSet[];
+  try {
+    dataSets = h.dataSets.map((d) => readDataSet(d, b, decode, settings, sink));
+  } catch (e) {
+    if (!(e instanceof PetroflowException)) throw e;
+    return err({ file, line: e.detail.line ?? 1, message: e.detail.message });
+  }
   sink.finish();
   const info: LasInfo = {
     file,
@@ -154,7 +183,8 @@ export function openLas(
       for (let cols = parser.next(batchSize); cols; cols = parser.next(batchSize))
         yield toRecordBatch(schema, cols, h.wellName);
     } catch (e) {
-      if (e instanceof PetroflowException) throw e;
+      if (e instanceof PetroflowException)
+        throw new PetroflowException({ ...e.detail, file: e.detail.file ?? file });
       const message = `could not read the data section: ${e instanceof Error ? e.message : String(e)}`;
       throw new PetroflowException(petroflowError('LAS_READ', message, { file, line: s.line }));
     } finally {

@@ -31,9 +31,19 @@ function headerItems(schema: Schema, key: string): LasHeaderItem[] | null {
   }
 }
 
-function itemLine(it: LasHeaderItem): string {
-  const value = typeof it.value === 'number' ? String(it.value) : it.value;
-  return ` ${it.mnemonic}.${it.unit ?? ''} ${value} : ${it.description ?? ''}`;
+/**
+ * Header lines of one section with their colons aligned (as LAS writers do): the reader picks the
+ * delimiter colon nearest the section's usual column, so a colon inside a description is never
+ * taken for it. Two blanks after the unit keep a `..` in a value from reading as `MNEM..UNIT`.
+ */
+function itemLines(items: readonly LasHeaderItem[]): string[] {
+  const lefts = items.map((it) => ` ${it.mnemonic}.${it.unit ?? ''}`);
+  const values = items.map((it) => String(it.value ?? ''));
+  const wLeft = Math.max(0, ...lefts.map((l) => l.length));
+  const wValue = Math.max(0, ...values.map((v) => v.length));
+  return items.map(
+    (it, i) => `${lefts[i]!.padEnd(wLeft)}  ${values[i]!.padEnd(wValue)} : ${it.description ?? ''}`,
+  );
 }
 
 function textToken(s: string): string {
@@ -96,6 +106,9 @@ export function writeLas(table: Table, options: LasWriteOptions = {}): string {
   well = well.map((it) =>
     it.mnemonic.toUpperCase() === 'NULL' ? { ...it, value: nullValue } : it,
   );
+  // Nulls are written as the NULL value, so the file must declare it or they read back as numbers.
+  if (!well.some((it) => it.mnemonic.toUpperCase() === 'NULL'))
+    well.push({ mnemonic: 'NULL', unit: '', value: nullValue, description: 'NULL VALUE' });
   const params = headerItems(schema, 'las.params') ?? [];
   const originals = fields.map(({ f }) => f.metadata.get('mnemonic') ?? f.name);
   const regenerated = uniqueNames(originals, [WELL_COLUMN]);
@@ -105,18 +118,18 @@ export function writeLas(table: Table, options: LasWriteOptions = {}): string {
     ' VERS. 2.0 : CWLS LOG ASCII STANDARD - VERSION 2.0',
     ' WRAP. NO : ONE LINE PER DEPTH STEP',
     '~WELL INFORMATION',
-    ...well.map(itemLine),
+    ...itemLines(well),
     '~CURVE INFORMATION',
-    ...fields.map(({ f }, k) =>
-      itemLine({
+    ...itemLines(
+      fields.map(({ f }, k) => ({
         mnemonic: useOriginals ? originals[k]! : f.name,
         unit: f.metadata.get('unit') ?? '',
         value: '',
         description: f.metadata.get('description') ?? '',
-      }),
+      })),
     ),
     '~PARAMETER INFORMATION',
-    ...params.map(itemLine),
+    ...itemLines(params),
     '~A',
   ];
   const columns = fields.map(({ i }) => table.getChildAt(i));

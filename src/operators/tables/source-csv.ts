@@ -2,7 +2,7 @@
  * `source.csv`: reads a CSV file with DuckDB's sniffer (through `ctx.sql.readCsv`), or several
  * matched by a glob, stacked in sorted name order like `source.las` (union of columns by name).
  */
-import type { RecordBatch } from 'apache-arrow';
+import type { RecordBatch, Table } from 'apache-arrow';
 import { bool, defineParams, text } from '../params.ts';
 import type { RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
@@ -11,6 +11,17 @@ import { conformBatch, stackSchemas } from './stack.ts';
 import { PetroflowException } from '../../model/errors.ts';
 
 const ID = 'source.csv';
+/** Schema metadata where the SQL engine's readCsv puts its warnings (src/workers/duckdb/csv-warnings.ts). */
+const CSV_WARNINGS_KEY = 'csv.warnings';
+
+function readWarnings(table: Table): string[] {
+  try {
+    const parsed: unknown = JSON.parse(table.schema.metadata.get(CSV_WARNINGS_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 const params = defineParams({
   file: text({
@@ -57,7 +68,9 @@ async function* read(raw: SourceCsvParams, ctx: RunContext): AsyncGenerator<Reco
   for (const name of names) {
     const file = await ctx.files.read(name);
     try {
-      tables.push({ name, table: await ctx.sql.readCsv(name, file.bytes, p) });
+      const table = await ctx.sql.readCsv(name, file.bytes, p);
+      for (const w of readWarnings(table)) ctx.warn(w);
+      tables.push({ name, table });
     } catch (e) {
       throw atNode(e, ctx.nodeId, ID, 'params.file');
     }
@@ -84,7 +97,7 @@ export const sourceCsv: SourceOperator<SourceCsvParams> = {
   title: 'CSV files',
   category: 'Sources',
   description:
-    "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected). A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.",
+    "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows does not fit a later row, types are detected from the whole file. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.",
   params,
   inputs: () => [],
   outputs: outPort,

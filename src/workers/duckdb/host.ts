@@ -13,7 +13,9 @@ import type { DuckDbDriver, DuckDbHostOptions } from './driver.ts';
 import { classifyDuckDbError, isWasmCrash } from './errors.ts';
 import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
 import { runPendingQuery } from './run-query.ts';
-import { csvError, readCsvSql } from './csv.ts';
+import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
+import { prepareCsv } from './csv-prepare.ts';
+import { withCsvWarnings } from './csv-warnings.ts';
 
 /** Names under which input tables may be registered (the `sql` operator's port-name rule). */
 export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -84,21 +86,30 @@ export class DuckDbHost implements SqlEngine {
     });
   }
 
-  /** Reads CSV bytes with DuckDB's sniffer through the internal file slot. */
+  /**
+   * Reads CSV bytes with DuckDB's sniffer through the internal file slot, after `prepareCsv`
+   * (UTF-8 transcoding, refusing empty/binary/LAS files) and with the policy of csv.ts. Warnings
+   * come back in the schema metadata `csv.warnings` (a JSON array of strings, see `csvWarnings`).
+   */
   readCsv(
     name: string,
     bytes: Uint8Array,
     options: { delimiter: string; header: boolean },
   ): Promise<Table> {
     return this.exclusive(async () => {
-      const sql = readCsvSql(CSV_SLOT, name, options);
+      readCsvSql(CSV_SLOT, name, options);
+      const prepared = prepareCsv(name, bytes);
+      if (!prepared.ok) throw new PetroflowException(prepared.error);
+      const { bytes: utf8, warnings } = prepared.value;
       await this.driver.dropFile(CSV_SLOT);
-      await this.driver.registerFileBuffer(CSV_SLOT, bytes);
+      await this.driver.registerFileBuffer(CSV_SLOT, utf8);
       const conn = await this.driver.connect();
       return this.withCleanup(
         async () => {
           try {
-            return await runPendingQuery(this.driver, conn, sql);
+            const run = (sql: string) => runPendingQuery(this.driver, conn, sql);
+            const read = await readCsvWithPolicy(run, CSV_SLOT, name, utf8, options);
+            return withCsvWarnings(read.table, [...warnings, ...read.warnings]);
           } catch (e) {
             if (isWasmCrash(e)) throw e;
             throw csvError(name, CSV_SLOT, classifyDuckDbError(e, this.memoryLimit));

@@ -1,0 +1,120 @@
+/**
+ * Checks and transcodes CSV bytes before DuckDB sees them (DuckDB-WASM reads UTF-8 only): empty
+ * files, images/archives, LAS files and binary data are refused with a CSV_READ error that says
+ * what to do; UTF-16 (BOM or zero-byte pattern) and windows-1252 are transcoded to UTF-8, and a
+ * UTF-8 BOM is dropped. Linear in the size.
+ */
+import { petroflowError, type PetroflowError } from '../../model/errors.ts';
+import { err, ok, type Result } from '../../model/result.ts';
+
+/** UTF-8 bytes for DuckDB, the encoding found, and notes for the user. */
+export interface PreparedCsv {
+  readonly bytes: Uint8Array;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  readonly warnings: string[];
+}
+
+const SIGNATURES: readonly [string, readonly number[]][] = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive (or an Excel .xlsx workbook)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a Parquet file', [0x50, 0x41, 0x52, 0x31]],
+];
+
+function fail(file: string, message: string): Result<PreparedCsv, PetroflowError> {
+  return err(petroflowError('CSV_READ', `${file}: ${message}`, { file }));
+}
+
+function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((x, i) => b[i] === x);
+}
+
+/** UTF-16 without a BOM: mostly-ASCII text has a zero in every other byte. */
+function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length - (b.length % 2), 4096);
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.4 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.4 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of control characters (other than tab, CR, LF, FF) in the first 64K characters. */
+function controlShare(text: string): number {
+  const n = Math.min(text.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd)
+      bad++;
+  }
+  return n === 0 ? 0 : bad / n;
+}
+
+function decode(b: Uint8Array): { text: string; encoding: PreparedCsv['encoding'] } {
+  if (b[0] === 0xff && b[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  const guess = utf16Guess(b);
+  if (guess) return { text: new TextDecoder(guess).decode(b), encoding: guess };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeCp1252(b), encoding: 'windows-1252' };
+  }
+}
+
+/** cp1252 code points of bytes 0x80-0x9F (0 where undefined: the byte is kept). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
+  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
+  0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** windows-1252 by table (Node's TextDecoder gives latin-1 C1 controls for 0x80-0x9F). */
+function decodeCp1252(b: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < b.length; start += 8192) {
+    const codes = Array.from(b.subarray(start, start + 8192), (c) =>
+      c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80] || c : c,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
+}
+
+/** Validates and transcodes the bytes of CSV file `file` (see the module comment). */
+export function prepareCsv(file: string, input: Uint8Array): Result<PreparedCsv, PetroflowError> {
+  const sig = SIGNATURES.find(([, s]) => startsWith(input, s));
+  if (sig)
+    return fail(file, `this is ${sig[0]}, not a CSV text file. Choose the CSV file instead.`);
+  const { text: raw, encoding } = decode(input);
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.trim() === '')
+    return fail(file, 'the file is empty: a CSV file needs at least a header row. Check the file.');
+  const head = text.trimStart();
+  if (head[0] === '~' && /^~\s*[VWCA]/i.test(head))
+    return fail(
+      file,
+      'this is a LAS well-log file (it starts with a ~ section), not CSV. Read it with a LAS source (source.las).',
+    );
+  if (controlShare(text) > 0.02)
+    return fail(
+      file,
+      `this looks like binary data, not CSV text (many control characters; read as ${encoding}). Check that it is a CSV file saved as text.`,
+    );
+  const warnings =
+    encoding === 'utf-8' ? [] : [`${file}: read as ${encoding} text and converted to UTF-8.`];
+  const same = encoding === 'utf-8' && text.length === raw.length;
+  return ok({ bytes: same ? input : new TextEncoder().encode(text), encoding, warnings });
+}
