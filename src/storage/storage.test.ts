@@ -28,7 +28,15 @@ describe('schema and migrations', () => {
     const db = await openPetroflowDb(freshName());
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['fileBytes', 'files', 'pipelines', 'quarantine', 'runs', 'trash'].sort(),
+      [
+        'fileBytes',
+        'files',
+        'pipeline_executions',
+        'pipelines',
+        'quarantine',
+        'runs',
+        'trash',
+      ].sort(),
     );
     db.close();
   });
@@ -105,25 +113,6 @@ describe('files and runs', () => {
     expect((await s.files.list()).records.map((r) => r.name)).toEqual(['t.csv']);
     await s.files.remove('t.csv');
     expect(await s.files.read('t.csv')).toBeUndefined();
-    s.close();
-  });
-
-  it('keeps run history per pipeline, newest first, capped', async () => {
-    const s = await openStorage(freshName());
-    for (let i = 0; i < 53; i++) {
-      await s.runs.add({
-        runId: `r${i}`,
-        pipelineId: 'p',
-        start: i,
-        end: i + 1,
-        status: 'done',
-        nodes: {},
-      });
-    }
-    const runs = await s.runs.list('p');
-    expect(runs).toHaveLength(50);
-    expect(runs[0]?.runId).toBe('r52');
-    expect(await s.runs.list('other')).toEqual([]);
     s.close();
   });
 });
