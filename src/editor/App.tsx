@@ -12,15 +12,17 @@ import { Canvas } from './Canvas.tsx';
 import { Palette, type PaletteHandle } from './Palette.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { PipelinesPanel } from './PipelinesPanel.tsx';
+import { RunsPanel } from './RunsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { OpenLinkDialog } from './OpenLinkDialog.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import './app.css';
 
-const SIDE_TABS = ['Operators', 'Files', 'Pipelines'] as const;
+const SIDE_TABS = ['Operators', 'Files', 'Pipelines', 'Runs'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
 
 function Shell({ store, registry }: { store: AppStore; registry: OperatorRegistry }) {
@@ -74,6 +76,7 @@ function Shell({ store, registry }: { store: AppStore; registry: OperatorRegistr
               {side === 'Operators' && <Palette ref={palette} />}
               {side === 'Files' && <FilesPanel />}
               {side === 'Pipelines' && <PipelinesPanel />}
+              {side === 'Runs' && <RunsPanel />}
             </div>
           </nav>
           <main className="center">
@@ -88,6 +91,7 @@ function Shell({ store, registry }: { store: AppStore; registry: OperatorRegistr
           </div>
         )}
         <ConflictDialog />
+        <OpenLinkDialog />
       </div>
     </EditorContext.Provider>
   );

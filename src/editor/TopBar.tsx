@@ -1,8 +1,10 @@
 /** The top bar: pipeline name, save state, and the main commands with their accessible names. */
+import { useState } from 'react';
 import { useApp, useAppStore } from '../state/index.ts';
 import type { Channel } from '../operators/types.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useEditor } from './EditorContext.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
 
 const SAVE_TEXT = {
   saved: 'All changes saved',
@@ -23,6 +25,7 @@ export function TopBar() {
   const running = useApp((s) => s.running);
   const empty = useApp((s) => s.doc.nodes.length === 0);
   const channel = useApp((s) => s.channel);
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="topbar">
       <div className="brand" aria-label="Petroflow">
@@ -82,14 +85,14 @@ export function TopBar() {
         </button>
         <span className="toolbar-sep" />
         <ExportMenu />
-        <span className="tooltip-wrap" title="Share links: coming soon">
-          <button type="button" disabled aria-describedby="share-soon">
-            Share
-          </button>
-          <span id="share-soon" className="visually-hidden">
-            coming soon
-          </span>
-        </span>
+        <button
+          type="button"
+          onClick={() => setSharing(true)}
+          title="Make a link (and a QR code) that opens this pipeline"
+        >
+          Share
+        </button>
+        {sharing && <ShareDialog onClose={() => setSharing(false)} />}
         <label className="channel" title="Which operator versions new nodes get and upgrades offer">
           Operators
           <select

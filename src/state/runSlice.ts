@@ -1,4 +1,7 @@
-/** The run slice: drives the engine, keeps per-node status, and loads tables for the preview. */
+/**
+ * The run slice: drives the engine, keeps per-node status, loads tables for the preview, and hands
+ * every finished run to the run history (runsSlice.ts).
+ */
 import { tableFromIPC } from 'apache-arrow';
 import type { StateCreator } from 'zustand/vanilla';
 import type { Engine, FileProvider, NodeEvent } from '../engine/types.ts';
@@ -94,10 +97,11 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
         for (const n of doc.nodes)
           if (!scope || scope.has(n.id)) queued[n.id] = { status: 'queued' };
         set({ running: true, runStatus: queued, notice: undefined });
+        const pipeline = get().toPipeline();
         try {
           const summary = await (
             await enginePromise
-          ).run(get().toPipeline(), provider, {
+          ).run(pipeline, provider, {
             ...(target ? { target } : {}),
             signal: abort.signal,
             onEvent: (e) => set({ runStatus: { ...get().runStatus, [e.nodeId]: stateOf(e) } }),
@@ -116,19 +120,7 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
           set({ runStatus: status, lastRun: summary, outputColumns: {} });
           if (summary.status === 'cancelled')
             get().notify({ kind: 'info', message: 'Run cancelled.' });
-          void deps.storage?.runs.add({
-            runId: summary.runId,
-            pipelineId: get().pipelineId,
-            start: summary.start,
-            end: summary.end,
-            status: summary.status,
-            nodes: Object.fromEntries(
-              Object.entries(summary.nodes).map(([k, v]) => [
-                k,
-                { status: v.status, rows: v.rows, ms: v.ms },
-              ]),
-            ),
-          });
+          await get().recordRun(pipeline, summary, provider);
           const sel = [...get().selected];
           if (sel.length === 1 && sel[0]) await get().showNodeOutput(sel[0]);
         } catch (e) {

@@ -6,9 +6,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './types.ts';
 import { graphSlice } from './graphSlice.ts';
 import { runSlice } from './runSlice.ts';
+import { runsSlice } from './runsSlice.ts';
 import { filesSlice } from './filesSlice.ts';
 import { librarySlice } from './librarySlice.ts';
 import { settingsSlice } from './settingsSlice.ts';
+import { shareSlice } from './shareSlice.ts';
 
 /** The store type the editor holds. */
 export type AppStore = StoreApi<AppState>;
@@ -18,8 +20,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((...a) => ({
     ...graphSlice(deps)(...a),
     ...runSlice(deps)(...a),
+    ...runsSlice(deps)(...a),
     ...filesSlice(deps)(...a),
     ...librarySlice(deps)(...a),
     ...settingsSlice(deps)(...a),
+    ...shareSlice(deps)(...a),
   }));
 }

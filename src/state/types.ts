@@ -17,6 +17,8 @@ import type {
 } from '../storage/index.ts';
 import type { GraphDoc } from './doc.ts';
 import type { UpgradeOffer } from './upgrade.ts';
+import type { ShareSlice } from './shareSlice.ts';
+import type { RunsSlice } from './runsSlice.ts';
 
 /** A message for the user that stays until dismissed or replaced. */
 export interface Notice {
@@ -139,7 +141,13 @@ export interface SettingsSlice {
 }
 
 /** The whole app state. */
-export type AppState = GraphSlice & RunSlice & FilesSlice & LibrarySlice & SettingsSlice;
+export type AppState = GraphSlice &
+  RunSlice &
+  RunsSlice &
+  FilesSlice &
+  LibrarySlice &
+  SettingsSlice &
+  ShareSlice;
 
 /** What the store is built from (a test passes its own registry, storage and engine). */
 export interface StoreDeps {

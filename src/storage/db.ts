@@ -10,12 +10,13 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import { legacyRunToExecution } from './runs.ts';
 
 /** Database name. Changing this needs a migration (users would lose everything they saved). */
 export const DB_NAME = 'petroflow';
 
 /** Schema version. Changing this needs a migration: add one to `migrations` below. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A record that failed validation on read, moved aside so the rest keeps working. */
 export interface QuarantineRecord {
@@ -32,7 +33,10 @@ export interface PetroflowDbSchema extends DBSchema {
   pipelines: { key: string; value: unknown };
   files: { key: string; value: unknown };
   fileBytes: { key: string; value: unknown };
+  /** Version 2 run history; emptied by the version 3 migration (kept so old code paths open). */
   runs: { key: string; value: unknown; indexes: { byPipeline: string } };
+  /** Run history: one `pipeline_executions` record per run (runs.ts). */
+  pipeline_executions: { key: string; value: unknown; indexes: { byPipeline: string } };
   trash: { key: string; value: unknown };
   quarantine: { key: number; value: QuarantineRecord };
 }
@@ -68,6 +72,26 @@ const migrations: ReadonlyArray<(db: PetroflowDb, tx: UpgradeTx) => Promise<void
       if (v && typeof v === 'object' && !('revision' in v)) {
         await cursor.update({ ...v, revision: 1 });
       }
+      cursor = await cursor.continue();
+    }
+  },
+  // 2 -> 3: run history becomes `pipeline_executions` records (provenance, per-node metrics).
+  // Each old run is converted (marked legacy: it never recorded provenance); one that cannot be
+  // read is set aside in quarantine. The old `runs` store is left empty.
+  async (db, tx) => {
+    db.createObjectStore('pipeline_executions').createIndex('byPipeline', 'pipelineId');
+    const executions = tx.objectStore('pipeline_executions');
+    const quarantine = tx.objectStore('quarantine');
+    let cursor = await tx.objectStore('runs').openCursor();
+    while (cursor) {
+      const key = String(cursor.key);
+      const converted = legacyRunToExecution(cursor.value);
+      if (converted.ok) await executions.put(converted.value, converted.value.runId);
+      else {
+        const reason = `not converted to version 3: ${converted.error}`;
+        await quarantine.add({ store: 'runs', key, reason, at: Date.now(), record: cursor.value });
+      }
+      await cursor.delete();
       cursor = await cursor.continue();
     }
   },

@@ -1,23 +1,192 @@
-/** Run history: one record per finished run, listed per pipeline (newest first, capped). */
+/**
+ * Run history: one `pipeline_executions` record per finished run (provenance and per-node
+ * metrics), listed per pipeline newest first and capped. Every record is validated when read back;
+ * a damaged one is set aside in the quarantine store so the others stay readable.
+ */
+import type { PetroflowError } from '../model/errors.ts';
+import { err, ok, type Result } from '../model/result.ts';
 import type { PetroflowDb } from './db.ts';
-import { checkRunRecord, type RunRecord } from './records.ts';
-import { setAside } from './quarantine.ts';
+
+/** Status of a node in a stored run (the engine's NodeSpan statuses). */
+export type ExecutionNodeStatus = 'done' | 'failed' | 'skipped' | 'cached' | 'cancelled';
+
+/**
+ * What one node did in one run, as stored. Mirrors the engine's `NodeMetrics`
+ * (src/engine/telemetry/record.ts), which storage may not import; state checks they stay equal.
+ */
+export interface ExecutionNodeMetrics {
+  readonly nodeId: string;
+  readonly op: string;
+  readonly version: string;
+  readonly status: ExecutionNodeStatus;
+  readonly start: number;
+  readonly end: number;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly bytes: number;
+  readonly worker: number | null;
+  readonly cacheHit: boolean;
+  readonly attempts: number;
+  readonly error?: PetroflowError;
+  readonly reason?: string;
+  readonly warnings?: readonly string[];
+}
+
+/** A stored `pipeline_executions` record (mirrors the engine's `PipelineExecution`). */
+export interface ExecutionRecord {
+  readonly recordVersion: 1;
+  readonly runId: string;
+  readonly pipelineId: string;
+  readonly pipelineName: string;
+  readonly pipelineHash: string;
+  readonly operatorVersions: readonly string[];
+  readonly inputHashes: Readonly<Record<string, string>>;
+  readonly provenanceHash: string;
+  readonly start: number;
+  readonly end: number;
+  readonly status: 'done' | 'failed' | 'cancelled';
+  readonly nodes: readonly ExecutionNodeMetrics[];
+  /** Set on runs migrated from the version 2 `runs` store: their provenance was never recorded. */
+  readonly legacy?: true;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
+const NODE_STATUSES: readonly unknown[] = ['done', 'failed', 'skipped', 'cached', 'cancelled'];
+const RUN_STATUSES: readonly unknown[] = ['done', 'failed', 'cancelled'];
+
+function checkNode(n: unknown, i: number): string | undefined {
+  const at = `nodes[${i}]`;
+  if (!isObj(n)) return `${at} is not an object`;
+  if (!isStr(n.nodeId) || !isStr(n.op) || !isStr(n.version))
+    return `${at}: nodeId, op or version missing`;
+  if (!NODE_STATUSES.includes(n.status)) return `${at}: unknown status ${String(n.status)}`;
+  if (!isNum(n.start) || !isNum(n.end) || n.end < n.start) return `${at}: start or end invalid`;
+  if (!isCount(n.rowsIn) || !isCount(n.rowsOut) || !isCount(n.bytes) || !isCount(n.attempts))
+    return `${at}: rowsIn, rowsOut, bytes or attempts invalid`;
+  if (n.worker !== null && !isCount(n.worker)) return `${at}: worker must be null or an index`;
+  if (typeof n.cacheHit !== 'boolean') return `${at}: cacheHit missing`;
+  if (n.error !== undefined && (!isObj(n.error) || !isStr(n.error.code) || !isStr(n.error.message)))
+    return `${at}: error lacks code or message`;
+  if (n.reason !== undefined && !isStr(n.reason)) return `${at}: reason is not text`;
+  if (n.warnings !== undefined && !(Array.isArray(n.warnings) && n.warnings.every(isStr)))
+    return `${at}: warnings are not a list of text`;
+  return undefined;
+}
+
+/** Validates a stored run record (anything read from IndexedDB is outside input). */
+export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string> {
+  if (!isObj(v)) return err('not an object');
+  if (v.recordVersion !== 1) return err(`unknown recordVersion ${String(v.recordVersion)}`);
+  for (const k of ['runId', 'pipelineId', 'pipelineName', 'pipelineHash', 'provenanceHash'])
+    if (!isStr(v[k])) return err(`${k} missing`);
+  if (!isNum(v.start) || !isNum(v.end) || v.end < v.start) return err('start or end invalid');
+  if (!RUN_STATUSES.includes(v.status)) return err('status must be done, failed or cancelled');
+  if (!Array.isArray(v.operatorVersions) || !v.operatorVersions.every(isStr))
+    return err('operatorVersions is not a list of text');
+  if (!isObj(v.inputHashes) || !Object.values(v.inputHashes).every(isStr))
+    return err('inputHashes is not a map of text');
+  if (v.legacy !== undefined && v.legacy !== true) return err('legacy must be true or absent');
+  if (!Array.isArray(v.nodes)) return err('nodes is not a list');
+  for (let i = 0; i < v.nodes.length; i++) {
+    const problem = checkNode(v.nodes[i], i);
+    if (problem) return err(problem);
+  }
+  return ok(v as unknown as ExecutionRecord);
+}
+
+/**
+ * Converts a run of the version 2 `runs` store (`{runId, pipelineId, start, end, status,
+ * nodes: {id: {status, rows, ms}}}`) into a record. What it never held (operator, worker, bytes,
+ * provenance) is left empty and the record is marked `legacy`. An unreadable run gives an error.
+ */
+export function legacyRunToExecution(v: unknown): Result<ExecutionRecord, string> {
+  if (!isObj(v)) return err('not an object');
+  const { runId, pipelineId, start, end, status, nodes } = v;
+  if (!isStr(runId) || !isStr(pipelineId) || !isNum(start) || !isNum(end))
+    return err('runId, pipelineId, start or end missing');
+  if (!RUN_STATUSES.includes(status)) return err('status must be done, failed or cancelled');
+  if (!isObj(nodes)) return err('nodes missing');
+  const list: ExecutionNodeMetrics[] = [];
+  for (const [nodeId, n] of Object.entries(nodes)) {
+    if (!isObj(n)) return err(`node ${nodeId} is not an object`);
+    const st = NODE_STATUSES.includes(n.status) ? (n.status as ExecutionNodeStatus) : 'cancelled';
+    const ms = isNum(n.ms) && n.ms > 0 ? n.ms : 0;
+    const ran = st === 'done' || st === 'failed';
+    list.push({
+      nodeId,
+      op: '',
+      version: '',
+      status: st,
+      start,
+      end: Math.max(start, Math.min(end, start + ms)),
+      rowsIn: 0,
+      rowsOut: isCount(n.rows) ? n.rows : 0,
+      bytes: 0,
+      worker: null,
+      cacheHit: st === 'cached',
+      attempts: ran ? 1 : 0,
+    });
+  }
+  return ok({
+    recordVersion: 1,
+    runId,
+    pipelineId,
+    pipelineName: '',
+    pipelineHash: '',
+    operatorVersions: [],
+    inputHashes: {},
+    provenanceHash: '',
+    start,
+    end: Math.max(start, end),
+    status: status as ExecutionRecord['status'],
+    nodes: list,
+    legacy: true,
+  });
+}
+
+/** Object store of run records (created by the version 3 migration in db.ts). */
+export const EXECUTIONS_STORE = 'pipeline_executions';
 
 /** How many runs are kept per pipeline; older ones are dropped in the same transaction. */
 export const RUNS_KEPT_PER_PIPELINE = 50;
 
-/** Stored run summaries. */
+/** A stored run record that failed validation and was set aside. */
+export interface RunCorruptReport {
+  readonly store: typeof EXECUTIONS_STORE;
+  readonly key: string;
+  readonly reason: string;
+}
+
+/** The runs of one pipeline as read back: valid records, and the damaged ones set aside. */
+export interface RunList {
+  readonly runs: readonly ExecutionRecord[];
+  readonly corrupt: readonly RunCorruptReport[];
+}
+
+/** Stored run records (`pipeline_executions`). */
 export class RunRepository {
   constructor(private readonly db: PetroflowDb) {}
 
-  /** Adds a run and drops the oldest beyond the cap, in one transaction. */
-  async add(run: RunRecord): Promise<void> {
-    const tx = this.db.transaction('runs', 'readwrite');
-    await tx.store.put(run, run.runId);
-    const keys = await tx.store.index('byPipeline').getAllKeys(run.pipelineId);
-    const values = await tx.store.index('byPipeline').getAll(run.pipelineId);
+  /**
+   * Adds a run record (validated first: a bad record is refused, never stored) and drops the
+   * pipeline's oldest runs beyond the cap, in one transaction.
+   */
+  async add(record: ExecutionRecord): Promise<void> {
+    const checked = checkExecutionRecord(record);
+    if (!checked.ok) throw new Error(`Run record ${record.runId} not stored: ${checked.error}.`);
+    const tx = this.db.transaction(EXECUTIONS_STORE, 'readwrite');
+    await tx.store.put(record, record.runId);
+    const index = tx.store.index('byPipeline');
+    const [keys, values] = await Promise.all([
+      index.getAllKeys(record.pipelineId),
+      index.getAll(record.pipelineId),
+    ]);
     const ordered = values
-      .map((v, i) => ({ key: keys[i], start: (v as { start?: number }).start ?? 0 }))
+      .map((v, i) => ({ key: keys[i], start: startOf(v) }))
       .sort((a, b) => b.start - a.start);
     for (const old of ordered.slice(RUNS_KEPT_PER_PIPELINE)) {
       if (old.key !== undefined) await tx.store.delete(old.key);
@@ -25,25 +194,60 @@ export class RunRepository {
     await tx.done;
   }
 
-  /** Runs of one pipeline, newest first; corrupt records are set aside. */
-  async list(pipelineId: string): Promise<RunRecord[]> {
-    const tx = this.db.transaction('runs', 'readonly');
+  /** Runs of one pipeline, newest first; damaged records are set aside and reported. */
+  async list(pipelineId: string): Promise<RunList> {
+    const tx = this.db.transaction(EXECUTIONS_STORE, 'readonly');
+    const index = tx.store.index('byPipeline');
     const [keys, values] = await Promise.all([
-      tx.store.index('byPipeline').getAllKeys(pipelineId),
-      tx.store.index('byPipeline').getAll(pipelineId),
+      index.getAllKeys(pipelineId),
+      index.getAll(pipelineId),
       tx.done,
     ]);
-    const out: RunRecord[] = [];
+    const runs: ExecutionRecord[] = [];
+    const corrupt: RunCorruptReport[] = [];
     for (let i = 0; i < values.length; i++) {
-      const c = checkRunRecord(values[i]);
-      if (c.ok) out.push(c.value);
-      else
-        await setAside(
-          this.db,
-          { store: 'runs', key: String(keys[i]), reason: c.error },
-          values[i],
-        );
+      const c = checkExecutionRecord(values[i]);
+      if (c.ok) runs.push(c.value);
+      else {
+        const report: RunCorruptReport = {
+          store: EXECUTIONS_STORE,
+          key: String(keys[i]),
+          reason: c.error,
+        };
+        await this.setAside(report, values[i]);
+        corrupt.push(report);
+      }
     }
-    return out.sort((a, b) => b.start - a.start);
+    return { runs: runs.sort((a, b) => b.start - a.start), corrupt };
   }
+
+  /** One run by id: undefined when absent; an error (and set aside) when damaged. */
+  async get(
+    runId: string,
+  ): Promise<
+    { ok: true; value: ExecutionRecord | undefined } | { ok: false; error: RunCorruptReport }
+  > {
+    const value: unknown = await this.db.get(EXECUTIONS_STORE, runId);
+    if (value === undefined) return { ok: true, value: undefined };
+    const c = checkExecutionRecord(value);
+    if (c.ok) return c;
+    const report: RunCorruptReport = { store: EXECUTIONS_STORE, key: runId, reason: c.error };
+    await this.setAside(report, value);
+    return { ok: false, error: report };
+  }
+
+  /** Moves a damaged record into quarantine, atomically. */
+  private async setAside(report: RunCorruptReport, record: unknown): Promise<void> {
+    const tx = this.db.transaction([EXECUTIONS_STORE, 'quarantine'], 'readwrite');
+    await Promise.all([
+      tx.objectStore(EXECUTIONS_STORE).delete(report.key),
+      tx.objectStore('quarantine').add({ ...report, at: Date.now(), record }),
+      tx.done,
+    ]);
+  }
+}
+
+function startOf(v: unknown): number {
+  const s = typeof v === 'object' && v !== null ? (v as { start?: unknown }).start : undefined;
+  return typeof s === 'number' && Number.isFinite(s) ? s : 0;
 }

@@ -1,0 +1,72 @@
+/**
+ * Which input files a run read, with their content hashes: the `inputHashes` of a run record.
+ * A file counts when a node of the run that was not skipped names it (or matches it by glob) in a
+ * file parameter (`x-widget: file`), the same rule the node fingerprints use.
+ */
+import type { OperatorCatalogue } from '../../model/catalogue.ts';
+import type { Pipeline } from '../../model/pipeline.ts';
+import { matchFiles } from '../glob.ts';
+import type { FileProvider, RunSummary } from '../types.ts';
+
+/** What is needed of the catalogue (an OperatorRegistry or the model's catalogue). */
+export type ParamsSchemaLookup = Pick<OperatorCatalogue, 'get'>;
+
+/** Names of the parameters of `op@version` whose schema marks them as file names. */
+export function fileParamNames(
+  catalogue: ParamsSchemaLookup,
+  op: string,
+  version: string,
+): string[] {
+  const props = catalogue.get(op, version)?.paramsSchema.properties;
+  if (typeof props !== 'object' || props === null) return [];
+  return Object.entries(props as Record<string, unknown>)
+    .filter(
+      ([, s]) =>
+        typeof s === 'object' &&
+        s !== null &&
+        (s as Record<string, unknown>)['x-widget'] === 'file',
+    )
+    .map(([name]) => name);
+}
+
+/** File names the run's non-skipped nodes read, sorted and unique. */
+export function inputFileNames(
+  pipeline: Pipeline,
+  summary: Pick<RunSummary, 'spans'>,
+  names: readonly string[],
+  catalogue: ParamsSchemaLookup,
+): string[] {
+  const ran = new Set(summary.spans.filter((s) => s.status !== 'skipped').map((s) => s.nodeId));
+  const out = new Set<string>();
+  for (const node of pipeline.nodes) {
+    if (!ran.has(node.id)) continue;
+    for (const name of fileParamNames(catalogue, node.op, node.version)) {
+      const value = node.params[name];
+      if (typeof value === 'string') for (const f of matchFiles(value, names)) out.add(f);
+    }
+  }
+  return [...out].sort();
+}
+
+/**
+ * Content hashes (hex SHA-256, from `files.hash`) of the files the run read, by name. A file that
+ * cannot be read any more is left out: its node failed, and the record says so.
+ */
+export async function inputFileHashes(
+  pipeline: Pipeline,
+  summary: Pick<RunSummary, 'spans'>,
+  files: FileProvider,
+  catalogue: ParamsSchemaLookup,
+): Promise<Record<string, string>> {
+  const names = inputFileNames(pipeline, summary, files.names(), catalogue);
+  const entries = await Promise.all(
+    names.map(async (n): Promise<[string, string] | undefined> => {
+      try {
+        return [n, await files.hash(n)];
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return Object.fromEntries(entries.filter((e) => e !== undefined));
+}

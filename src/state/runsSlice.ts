@@ -1,0 +1,89 @@
+/**
+ * The run-history slice: records every finished run (done, failed or cancelled) as a
+ * `pipeline_executions` record in storage, and lists the open pipeline's past runs for the Runs
+ * panel. Without storage (private mode) the records of this session are kept in memory.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { FileProvider, RunSummary } from '../engine/types.ts';
+import type { Pipeline } from '../model/pipeline.ts';
+import type { ExecutionRecord, RunCorruptReport } from '../storage/runs.ts';
+import { buildRunRecord } from './runsRecord.ts';
+import type { AppState, StoreDeps } from './types.ts';
+
+/** The stored run record and its per-node metrics, for the editor (which may not import storage). */
+export type { ExecutionNodeMetrics, ExecutionRecord, RunCorruptReport } from '../storage/runs.ts';
+
+/** The open pipeline's run history as the Runs panel shows it. */
+export interface RunHistory {
+  readonly pipelineId: string;
+  /** Newest first. */
+  readonly runs: readonly ExecutionRecord[];
+  /** Damaged records that were set aside while reading. */
+  readonly corrupt: readonly RunCorruptReport[];
+  readonly loading: boolean;
+  readonly error?: string;
+}
+
+/** Run history in the store. */
+export interface RunsSlice {
+  readonly runHistory: RunHistory;
+  /** (Re)reads the open pipeline's runs. */
+  loadRuns(): Promise<void>;
+  /** Stores the record of a finished run of `pipeline` (the exact pipeline that ran). */
+  recordRun(pipeline: Pipeline, summary: RunSummary, files: FileProvider): Promise<void>;
+}
+
+const KEPT_IN_MEMORY = 50;
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Creates the run-history slice. */
+export function runsSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunsSlice> {
+  const memory: ExecutionRecord[] = [];
+  return (set, get) => ({
+    runHistory: { pipelineId: '', runs: [], corrupt: [], loading: false },
+
+    async loadRuns() {
+      const pipelineId = get().pipelineId;
+      const runs = deps.storage?.runs;
+      if (!runs) {
+        const mine = memory.filter((r) => r.pipelineId === pipelineId);
+        set({ runHistory: { pipelineId, runs: mine, corrupt: [], loading: false } });
+        return;
+      }
+      const prev = get().runHistory;
+      const keep = prev.pipelineId === pipelineId ? prev.runs : [];
+      set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: true } });
+      try {
+        const list = await runs.list(pipelineId);
+        if (get().pipelineId !== pipelineId) return; // another pipeline was opened meanwhile
+        set({ runHistory: { pipelineId, ...list, loading: false } });
+      } catch (e) {
+        if (get().pipelineId !== pipelineId) return;
+        const error = `The run history could not be read: ${message(e)}`;
+        set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: false, error } });
+      }
+    },
+
+    async recordRun(pipeline, summary, files) {
+      let record: ExecutionRecord;
+      try {
+        record = await buildRunRecord(pipeline, summary, files, deps.registry);
+        if (deps.storage) await deps.storage.runs.add(record);
+        else {
+          memory.unshift(record);
+          memory.splice(KEPT_IN_MEMORY);
+        }
+      } catch (e) {
+        get().notify({
+          kind: 'error',
+          message: `The run finished but its record was not saved in the run history: ${message(e)}`,
+        });
+        return;
+      }
+      if (get().pipelineId === record.pipelineId) await get().loadRuns();
+    },
+  });
+}
