@@ -1,7 +1,13 @@
-/** Browser entry: opens storage, builds the store with the engine and mounts the Petroflow app. */
+/**
+ * Browser entry: opens storage, builds the store with the engine, mounts the Petroflow app and
+ * registers the service worker (offline use; new versions are offered, see UpdatePrompt).
+ */
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerSW } from 'virtual:pwa-register';
 import { App } from './editor/App.tsx';
+import { createUpdateOffer, UpdatePrompt } from './editor/UpdatePrompt.tsx';
 import { builtinRegistry } from './operators/index.ts';
 import {
   browserEngine,
@@ -13,7 +19,30 @@ import {
 import { openStorage, openTabChannel, type Storage } from './storage/index.ts';
 import './editor/base.css';
 
+/** Set by vite.config.ts from VITE_APP_BUILD_ID (or the package version). */
+declare const __PETROFLOW_BUILD_ID__: string;
+
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 const root = document.getElementById('root');
+document.documentElement.dataset.buildId = __PETROFLOW_BUILD_ID__;
+const updates = createUpdateOffer();
+
+/** Registers the service worker; a waiting new version is offered, never forced. */
+function registerServiceWorker() {
+  const update = registerSW({
+    onNeedRefresh: () => updates.offer(() => update(true)),
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      }, UPDATE_CHECK_MS);
+    },
+    onRegisterError: (e: unknown) =>
+      console.warn('Petroflow: offline use is unavailable (service worker not registered).', e),
+  });
+}
+
 if (!root) throw new Error('Petroflow: #root element missing from index.html');
 
 async function start(el: HTMLElement) {
@@ -42,8 +71,10 @@ async function start(el: HTMLElement) {
   createRoot(el).render(
     <StrictMode>
       <App store={store} registry={builtinRegistry} />
+      <UpdatePrompt offer={updates} />
     </StrictMode>,
   );
 }
 
+registerServiceWorker();
 void start(root);

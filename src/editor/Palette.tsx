@@ -12,10 +12,19 @@ export interface PaletteHandle {
   focusWith(text: string): void;
 }
 
-function matches(q: string, fields: readonly string[]): boolean {
+/**
+ * How well an operator matches the search: every word must appear somewhere; a match in the title
+ * ranks above one in the id, the category, then only the description (so "las files" finds the LAS
+ * source before an operator that merely mentions LAS files).
+ */
+function score(q: string, fields: readonly string[]): number {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = fields.join(' ').toLowerCase();
-  return words.every((w) => hay.includes(w));
+  const lower = fields.map((f) => f.toLowerCase());
+  if (!words.every((w) => lower.some((f) => f.includes(w)))) return -1;
+  return lower.reduce(
+    (sum, f, i) => sum + words.filter((w) => f.includes(w)).length * (lower.length - i),
+    0,
+  );
 }
 
 /** The palette panel. */
@@ -32,7 +41,12 @@ export const Palette = forwardRef<PaletteHandle>(function Palette(_props, ref) {
   }));
   const ops = useMemo(() => registry.palette(channel), [registry, channel]);
   const shown = useMemo(
-    () => ops.filter((o) => matches(query, [o.title, o.id, o.category, o.description])),
+    () =>
+      ops
+        .map((o) => ({ o, s: score(query, [o.title, o.id, o.category, o.description]) }))
+        .filter((x) => x.s >= 0)
+        .sort((a, b) => b.s - a.s)
+        .map((x) => x.o),
     [ops, query],
   );
   const groups = useMemo(() => {

@@ -1,15 +1,32 @@
 /**
  * The parameter form of a node, generated from its operator version's JSON Schema by @rjsf/core.
  * Edits go to the store at once (typing in one field is one undo step); errors show on the field.
+ * Validation uses the precompiled validator of the schema (rjsf's precompiled validator support):
+ * no schema is compiled in the browser, so the app needs no `unsafe-eval` in its CSP.
  */
 import { memo, useMemo } from 'react';
 import Form from '@rjsf/core';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { createPrecompiledValidator } from '@rjsf/validator-ajv8';
+import { hashForSchema, type ErrorSchema, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { paramsValidator, type ValidateFunction } from '../model/schema-check.ts';
 import type { ParamsSchema } from '../operators/params.ts';
 import { paramWidgets } from './widgets.tsx';
 
-const validator = customizeValidator({ ajvOptionsOverrides: { strict: false } });
+const accept: ValidateFunction = Object.assign(() => true, { errors: null });
+
+/**
+ * The rjsf validator of one params schema, from its precompiled validator. When there is none (a
+ * build made without regenerating), the form checks nothing and says why; the run still checks.
+ */
+export function formValidatorFor(schema: ParamsSchema) {
+  const root = schema as unknown as RJSFSchema;
+  const v = paramsValidator(schema as unknown as Readonly<Record<string, unknown>>);
+  const fn = v.ok ? v.value : accept;
+  return {
+    validator: createPrecompiledValidator({ [hashForSchema(root)]: fn }, root),
+    problem: v.ok ? undefined : v.error,
+  };
+}
 
 /** The uiSchema: widget per `x-widget`, units in titles, options with columns and files. */
 export function uiSchemaFor(
@@ -60,23 +77,31 @@ export const ParamForm = memo(function ParamForm(p: ParamFormProps) {
     for (const [k, v] of Object.entries(p.extra)) e[k] = { __errors: [v] };
     return e as ErrorSchema;
   }, [p.extra]);
+  const form = useMemo(() => formValidatorFor(p.schema), [p.schema]);
   return (
-    <Form
-      key={p.nodeId}
-      className="param-form"
-      idPrefix={`param-${p.nodeId}`}
-      schema={p.schema as unknown as RJSFSchema}
-      uiSchema={ui}
-      formData={p.params}
-      validator={validator}
-      widgets={paramWidgets}
-      showErrorList={false}
-      noHtml5Validate
-      extraErrors={extraErrors}
-      onChange={(e, id) => {
-        const field = id?.split('_').pop();
-        p.onChange({ ...(e.formData as Record<string, unknown>) }, field);
-      }}
-    />
+    <>
+      {form.problem && (
+        <p className="param-form-problem" role="alert">
+          Parameter checks are unavailable for this operator: {form.problem}
+        </p>
+      )}
+      <Form
+        key={p.nodeId}
+        className="param-form"
+        idPrefix={`param-${p.nodeId}`}
+        schema={p.schema as unknown as RJSFSchema}
+        uiSchema={ui}
+        formData={p.params}
+        validator={form.validator}
+        widgets={paramWidgets}
+        showErrorList={false}
+        noHtml5Validate
+        extraErrors={extraErrors}
+        onChange={(e, id) => {
+          const field = id?.split('_').pop();
+          p.onChange({ ...(e.formData as Record<string, unknown>) }, field);
+        }}
+      />
+    </>
   );
 });

@@ -1,8 +1,9 @@
 /**
  * What keeps a node from running, computed before a run: unknown operator, parameters that break
- * the operator's JSON Schema (named by field), inputs left unconnected.
+ * the operator's JSON Schema (named by field), inputs left unconnected. Schemas are checked with
+ * their precompiled validators (src/model/schema-check.ts): nothing is compiled in the browser.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { compileParamsValidation, type SchemaIssue } from '../model/schema-check.ts';
 import type { OperatorRegistry } from '../operators/registry.ts';
 import type { PipelineNode } from '../model/pipeline.ts';
 import type { GraphDoc } from './doc.ts';
@@ -15,19 +16,7 @@ export interface NodeIssue {
   readonly message: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const compiled = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: object): ValidateFunction {
-  let v = compiled.get(schema);
-  if (!v) {
-    v = ajv.compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
-}
-
-function fieldOf(e: ErrorObject): string | undefined {
+function fieldOf(e: SchemaIssue): string | undefined {
   if (e.keyword === 'required') {
     const missing = (e.params as { missingProperty?: unknown }).missingProperty;
     return typeof missing === 'string' ? missing : undefined;
@@ -40,7 +29,7 @@ function fieldOf(e: ErrorObject): string | undefined {
   return first === undefined || first === '' ? undefined : first;
 }
 
-function describe(e: ErrorObject, title: string): string {
+function describe(e: SchemaIssue, title: string): string {
   if (e.keyword === 'required') return `${title} is required.`;
   if (e.keyword === 'additionalProperties')
     return `"${title}" is not a parameter of this operator.`;
@@ -62,11 +51,13 @@ export function paramIssues(registry: OperatorRegistry, node: PipelineNode): Nod
     ];
   }
   const schema = op.params.schema;
-  const validate = validatorFor(schema);
-  if (validate(node.params)) return [];
+  const check = compileParamsValidation(schema as unknown as Readonly<Record<string, unknown>>);
+  if (!check.ok) return [{ message: `Parameters of ${node.op} cannot be checked: ${check.error}` }];
+  const found = check.value(node.params);
+  if (found.length === 0) return [];
   const seen = new Set<string>();
   const issues: NodeIssue[] = [];
-  for (const e of validate.errors ?? []) {
+  for (const e of found) {
     const field = fieldOf(e);
     const key = `${field ?? ''}`;
     if (seen.has(key)) continue;
