@@ -10,11 +10,29 @@ export interface BenchRow {
   readonly unit: string;
 }
 
-/** What a benchmark reports: its figures and the ratio against a baseline measured in the same run. */
+/** A ratio against a baseline measured in the same run, with the issue's target when it has one. */
+export interface BenchRatio {
+  readonly label: string;
+  readonly value: number;
+  /** The target value (e.g. 1.25 for "at most 1.25x"). */
+  readonly target?: number;
+  /** Which way is better (default `higher`); decides whether the target is met. */
+  readonly better?: 'higher' | 'lower';
+}
+
+/** True/false when the ratio has a target, undefined otherwise. */
+export function targetMet(r: BenchRatio): boolean | undefined {
+  if (r.target === undefined) return undefined;
+  return r.better === 'lower' ? r.value <= r.target : r.value >= r.target;
+}
+
+/** What a benchmark reports: its figures and the ratio(s) against a baseline measured in the same run. */
 export interface BenchResult {
   readonly rows: readonly BenchRow[];
-  /** e.g. `{ label: 'petroflow / las-js', value: 6.1 }` (higher is better). */
-  readonly ratio?: { readonly label: string; readonly value: number };
+  /** e.g. `{ label: 'petroflow / las-js', value: 6.1 }` (higher is better unless `better` says). */
+  readonly ratio?: BenchRatio;
+  /** Further ratios, for benchmarks with several (e.g. 2 and 4 branches). */
+  readonly ratios?: readonly BenchRatio[];
   /** Free text shown under the table (data size, caveats). */
   readonly notes?: readonly string[];
 }

@@ -17,9 +17,11 @@ export interface RunArgs {
   readonly format: OutputFormat;
   readonly json: boolean;
   readonly workers?: number;
+  /** `--trace FILE`: where to write the run's spans as OTLP JSON. */
+  readonly trace?: string;
 }
 
-const valued = new Set(['--file', '--files', '--out', '--format', '--workers']);
+const valued = new Set(['--file', '--files', '--out', '--format', '--workers', '--trace']);
 
 /** Parses the arguments after `run`; the error is the usage problem in one sentence. */
 export function parseRunArgs(args: readonly string[]): Result<RunArgs, string> {
@@ -30,6 +32,7 @@ export function parseRunArgs(args: readonly string[]): Result<RunArgs, string> {
   let format: OutputFormat = 'csv';
   let json = false;
   let workers: number | undefined;
+  let trace: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -53,6 +56,7 @@ export function parseRunArgs(args: readonly string[]): Result<RunArgs, string> {
       if (files.some((f) => f.name === fileName)) return err(`--file ${fileName} is given twice`);
       files.push({ name: fileName, path: value.slice(at + 1) });
     } else if (name === '--files') filesDir = value;
+    else if (name === '--trace') trace = value;
     else if (name === '--out') out = value;
     else if (name === '--format') {
       if (!isOutputFormat(value)) {
@@ -80,5 +84,6 @@ export function parseRunArgs(args: readonly string[]): Result<RunArgs, string> {
     json,
     ...(filesDir !== undefined ? { filesDir } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(trace !== undefined ? { trace } : {}),
   });
 }

@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEngine } from '../../engine/engine.ts';
 import { testRegistry } from '../../engine/testing/fixtures.ts';
 import { builtinRegistry } from '../../operators/index.ts';
-import { memoryIO } from '../io.ts';
+import type { DuckDbHost } from '../../workers/duckdb/node.ts';
+import { createNodeDuckDbHost } from '../../workers/duckdb/node.ts';
+import { memoryIO, nodeIO } from '../io.ts';
 import { makeRunCommand } from './run.ts';
+import { builtinCatalogue } from './validate.ts';
 
 const registry = testRegistry();
 const command = makeRunCommand(
@@ -91,6 +94,66 @@ describe('petroflow run (in-process engine, memory files)', () => {
     expect(missing.stderr.join('\n')).toContain('/nowhere.las');
   });
 
+  it('--trace writes the run as OTLP JSON; --json gives the run id and provenance', async () => {
+    const io = memoryIO({
+      '/p.json': pipelineJson(
+        [numbers, step('a', { output: 'v', value: 0.1 }), step('bad', { mode: 'fail' })],
+        [edge('src', 'a'), edge('src', 'bad')],
+      ),
+      '/data/w.las': 'abc',
+      '/data/other.txt': 'not read',
+    });
+    const code = await command.run(
+      ['/p.json', '--files', '/data', '--out', '/o', '--trace', '/t/run.json', '--json'],
+      io,
+    );
+    expect(code).toBe(1);
+    const summary = JSON.parse(io.stdout.join('')) as {
+      runId: string;
+      trace: string;
+      provenance: { inputHashes: Record<string, string>; hash: string; pipelineHash: string };
+    };
+    // sha256("abc"), computed independently (FIPS 180-2 example).
+    expect(summary.provenance.inputHashes).toEqual({
+      'w.las': 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    });
+    expect(summary.provenance.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(summary.trace).toBe('/t/run.json');
+    const trace = JSON.parse(String(io.files.get('/t/run.json'))) as {
+      resourceSpans: {
+        scopeSpans: {
+          spans: {
+            name: string;
+            spanId: string;
+            parentSpanId?: string;
+            status: { code: number; message?: string };
+            attributes: { key: string; value: Record<string, unknown> }[];
+          }[];
+        }[];
+      }[];
+    };
+    const spans = trace.resourceSpans[0]?.scopeSpans[0]?.spans ?? [];
+    expect(spans.map((s) => s.name)).toEqual([
+      'run test',
+      'src (test.numbers)',
+      'a (test.step)',
+      'bad (test.step)',
+    ]);
+    const [run, , a, bad] = spans;
+    expect(run?.attributes).toContainEqual({
+      key: 'petroflow.run.id',
+      value: { stringValue: summary.runId },
+    });
+    expect(run?.attributes).toContainEqual({
+      key: 'petroflow.provenance.hash',
+      value: { stringValue: summary.provenance.hash },
+    });
+    expect(a?.parentSpanId).toBe(run?.spanId);
+    expect(a?.attributes).toContainEqual({ key: 'petroflow.rows.out', value: { intValue: '4' } });
+    expect(bad?.status.code).toBe(2);
+    expect(bad?.status.message).toMatch(/failed on purpose/);
+  });
+
   it('exits 2 on usage errors', async () => {
     for (const args of [
       [],
@@ -98,7 +161,7 @@ describe('petroflow run (in-process engine, memory files)', () => {
       ['p.json', '--format', 'xlsx'],
       ['p.json', '--workers', '0'],
       ['p.json', '--file', 'noequals'],
-      ['p.json', '--trace', 't.json'],
+      ['p.json', '--trace'],
     ]) {
       const io = memoryIO();
       expect(await command.run(args, io)).toBe(2);
@@ -186,4 +249,150 @@ describe('node bin/petroflow.mjs run (worker pool, real operators)', { timeout: 
       expect(existsSync(join(dir, 'o2', 'vsh.csv'))).toBe(false);
     },
   );
+});
+
+/** Two wells of `rows` samples each (GR, RHOB), from a fixed-seed generator. */
+function wells(rows: number): Record<string, string> {
+  let seed = 12345;
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const out: Record<string, string> = {};
+  for (const w of ['A', 'B']) {
+    const head = `~Version\n VERS. 2.0 :\n WRAP. NO :\n~Well\n STRT.M 1000 :\n STOP.M ${1000 + (rows - 1) / 10} :\n STEP.M 0.1 :\n NULL. -999.25 :\n WELL. W-${w} :\n~Curve\n DEPT.M : depth\n GR.API : gr\n RHOB.G/C3 : rhob\n~A\n`;
+    const lines: string[] = [];
+    for (let i = 0; i < rows; i++) {
+      const gr = rnd() < 0.01 ? '-999.25' : (rnd() * 150).toFixed(3);
+      lines.push(`${(1000 + i / 10).toFixed(1)} ${gr} ${(1.9 + rnd()).toFixed(4)}`);
+    }
+    out[`w${w}.las`] = `${head}${lines.join('\n')}\n`;
+  }
+  return out;
+}
+
+const reproPipeline = pipelineJson(
+  [
+    { id: 'logs', op: 'source.las', version: '1.0.0', params: { file: '*.las' } },
+    {
+      id: 'vsh',
+      op: 'petro.vshale',
+      version: '1.0.0',
+      params: { grMin: 10, grMax: 140, method: 'larionov-older' },
+    },
+    { id: 'phid', op: 'petro.porosity.density', version: '1.0.0', params: {} },
+    {
+      id: 'expr',
+      op: 'math.expression',
+      version: '1.0.0',
+      params: { expression: 'PHID * (1 - VSH)', output: 'PHIE' },
+    },
+    { id: 'zone', op: 'filter.depth', version: '1.0.0', params: { top: 1100, base: 1300.5 } },
+  ],
+  [edge('logs', 'vsh'), edge('vsh', 'phid'), edge('phid', 'expr'), edge('phid', 'zone')],
+);
+
+/** Every file under `dir` (flat), by name. */
+function outputs(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n))]));
+}
+
+function expectSameFiles(a: string, b: string): number {
+  const x = outputs(a);
+  const y = outputs(b);
+  expect([...y.keys()].sort()).toEqual([...x.keys()].sort());
+  for (const [name, bytes] of x) {
+    expect(bytes.length, name).toBeGreaterThan(0);
+    expect(Buffer.compare(bytes, y.get(name) as Buffer), `${name} differs`).toBe(0);
+  }
+  return x.size;
+}
+
+// Reproducibility (issue 7): the same pipeline and inputs give byte-identical outputs and equal
+// provenance hashes, whatever the concurrency.
+describe.skipIf(!hasLas)('petroflow run is reproducible', { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pf-repro-'));
+  for (const [name, text] of Object.entries(wells(3000))) writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, 'p.json'), reproPipeline);
+  let host: DuckDbHost | undefined;
+  let inProcessHash: string | undefined;
+  beforeAll(async () => {
+    host = await createNodeDuckDbHost();
+  });
+  afterAll(async () => {
+    await host?.close();
+  });
+
+  const runIn = async (out: string, format: string, concurrency: number): Promise<string> => {
+    const sql = host as DuckDbHost;
+    const cmd = makeRunCommand(builtinCatalogue, () =>
+      Promise.resolve(createInProcessEngine({ sql: () => Promise.resolve(sql), concurrency })),
+    );
+    const stdout: string[] = [];
+    const io = {
+      ...nodeIO,
+      out: (t: string) => void stdout.push(t),
+      err: (t: string) => void stdout.push(t),
+    };
+    const args = ['p.json', '--files', dir, '--out', join(dir, out), '--format', format, '--json'];
+    const code = await cmd.run(
+      args.map((a) => (a === 'p.json' ? join(dir, a) : a)),
+      io,
+    );
+    expect(code, stdout.join('\n')).toBe(0);
+    const summary = JSON.parse(stdout.join('')) as { provenance: { hash: string } };
+    return summary.provenance.hash;
+  };
+
+  for (const format of ['csv', 'arrow', 'parquet', 'las']) {
+    it(`gives byte-identical ${format} outputs and equal record hashes on a re-run`, async () => {
+      const first = await runIn(`${format}-1`, format, 1);
+      const second = await runIn(`${format}-2`, format, 2);
+      expect(second).toBe(first);
+      inProcessHash ??= first;
+      expect(first).toBe(inProcessHash);
+      // expr + zone; LAS writes one file per well.
+      const files = expectSameFiles(join(dir, `${format}-1`), join(dir, `${format}-2`));
+      expect(files).toBe(format === 'las' ? 4 : 2);
+    });
+  }
+
+  it('gives the same bytes and trace provenance through node bin/petroflow.mjs with 1 and 2 workers', () => {
+    const hashes: string[] = [];
+    for (const workers of ['1', '2']) {
+      const r = spawnRun(
+        [
+          'p.json',
+          '--files',
+          '.',
+          '--out',
+          `cli-${workers}`,
+          '--format',
+          'arrow',
+          '--workers',
+          workers,
+          '--trace',
+          `t${workers}.json`,
+          '--json',
+        ],
+        dir,
+      );
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const trace = JSON.parse(readFileSync(join(dir, `t${workers}.json`), 'utf8')) as {
+        resourceSpans: {
+          scopeSpans: {
+            spans: { attributes: { key: string; value: { stringValue?: string } }[] }[];
+          }[];
+        }[];
+      };
+      const run = trace.resourceSpans[0]?.scopeSpans[0]?.spans[0];
+      const hash = run?.attributes.find((a) => a.key === 'petroflow.provenance.hash')?.value;
+      expect(hash?.stringValue).toBe(
+        (JSON.parse(r.stdout) as { provenance: { hash: string } }).provenance.hash,
+      );
+      hashes.push(hash?.stringValue ?? '');
+    }
+    expect(hashes[1]).toBe(hashes[0]);
+    expectSameFiles(join(dir, 'cli-1'), join(dir, 'cli-2'));
+    // The in-process runs above read the same inputs with the same pipeline: same provenance.
+    expect(hashes[0]).toBe(inProcessHash);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * `petroflow run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR]
- * [--format csv|parquet|arrow|las] [--json] [--workers N]`: runs a pipeline on the Node worker pool
- * (the same engine as the app) and writes each terminal node's table to `DIR/<nodeId>.<ext>`.
+ * [--format csv|parquet|arrow|las] [--trace FILE] [--json] [--workers N]`: runs a pipeline on the
+ * Node worker pool (the same engine as the app), writes each terminal node's table to
+ * `DIR/<nodeId>.<ext>` and, with `--trace`, the run's spans as OTLP JSON.
  */
 import { tableFromIPC } from 'apache-arrow';
 import type { Engine, RunSummary } from '../../engine/types.ts';
@@ -14,10 +15,11 @@ import type { CliIO } from '../io.ts';
 import type { Command } from './types.ts';
 import { DEFAULT_OUT_DIR, parseRunArgs } from './run-args.ts';
 import { cliFiles } from './run-files.ts';
+import { provenanceJson, runRecord, writeTrace } from './run-trace.ts';
 import { builtinCatalogue, readPipelineFile } from './validate.ts';
 
 const usage =
-  'run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR] [--format csv|parquet|arrow|las] [--json] [--workers N]';
+  'run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR] [--format csv|parquet|arrow|las] [--trace FILE] [--json] [--workers N]';
 
 const help = `Runs a pipeline and writes each terminal node's table (a node no edge leaves) to
 DIR/<nodeId>.<ext>.
@@ -27,7 +29,9 @@ DIR/<nodeId>.<ext>.
   --out DIR          output directory, created if needed (default: ./${DEFAULT_OUT_DIR})
   --format F         csv (default), parquet, arrow (IPC file) or las (LAS 2.0; a table with
                      several WELL values gives one file per well: <nodeId>.<well>.las)
-  --json             prints the run summary as JSON (per node: status, rows, ms, cached)
+  --trace FILE       writes the run's spans (a span per run and per node) as OTLP JSON
+  --json             prints the run summary as JSON (per node: status, rows, ms, cached; the
+                     run id and provenance: pipeline hash, operator versions, input hashes)
   --workers N        worker threads (default: hardware threads - 1, between 1 and 8)
 
 Exit status: 0 success; 1 invalid pipeline or input, or a node failed (stderr names the node
@@ -72,6 +76,7 @@ export function makeRunCommand(
         const files = await cliFiles(args, io);
         engine = await engineFactory(args.workers);
         const summary = await engine.run(pipeline.value, files);
+        const record = await runRecord(pipeline.value, summary, files, catalogue());
         const written: string[] = [];
         for (const id of terminalNodes(pipeline.value)) {
           const bytes = await engine.output(id);
@@ -89,6 +94,7 @@ export function makeRunCommand(
             io.err(`petroflow run: node '${id}' (${n.error.op ?? '?'}) failed: ${n.error.message}`);
           for (const w of n.warnings ?? []) io.err(`petroflow run: node '${id}': warning: ${w}`);
         }
+        if (args.trace !== undefined) await writeTrace(io, args.trace, record);
         if (args.json) {
           const nodes = Object.fromEntries(
             Object.entries(summary.nodes).map(([id, n]) => [
@@ -107,9 +113,12 @@ export function makeRunCommand(
             JSON.stringify(
               {
                 status: summary.status,
+                runId: summary.runId,
                 ms: Math.round(summary.end - summary.start),
                 nodes,
                 outputs: written,
+                provenance: provenanceJson(record),
+                ...(args.trace !== undefined ? { trace: args.trace } : {}),
               },
               null,
               2,
@@ -118,6 +127,7 @@ export function makeRunCommand(
         } else {
           for (const [id, n] of Object.entries(summary.nodes)) io.out(humanLine(id, n));
           for (const w of written) io.out(`wrote ${w}`);
+          if (args.trace !== undefined) io.out(`wrote ${args.trace} (trace, OTLP JSON)`);
         }
         return summary.status === 'done' ? 0 : 1;
       } catch (e) {

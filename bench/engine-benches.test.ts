@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { cachedBenchmark } from './cached.ts';
+import { generateCsv } from './csvData.ts';
+import { overheadBenchmark } from './overhead.ts';
+import { parallelBenchmark } from './parallel.ts';
+import { report } from './run.ts';
+import type { BenchResult } from './types.ts';
+
+function expectFigures(result: BenchResult, labels: readonly string[]): void {
+  expect(result.rows.map((r) => r.label)).toEqual(expect.arrayContaining([...labels]));
+  for (const r of result.rows) expect(Number.isFinite(r.value), r.label).toBe(true);
+  expect(result.ratio?.value).toBeGreaterThan(0);
+}
+
+// Each benchmark once on tiny data (they start worker pools and DuckDB: slow on a loaded machine).
+describe('engine benchmarks at smoke scale', { timeout: 240_000 }, () => {
+  it('engine overhead: the pipeline and the single query agree and both are timed', async () => {
+    const r = await overheadBenchmark.run({ scale: 'smoke' });
+    expectFigures(r, ['pipeline (6 nodes, pool of 1 worker)', 'one DuckDB query (baseline)']);
+    expect(r.ratio).toMatchObject({ label: 'pipeline / query', target: 1.25, better: 'lower' });
+  });
+
+  it('parallel speedup: 2 and 4 branches with 1 and 2 workers', async () => {
+    const r = await parallelBenchmark.run({ scale: 'smoke' });
+    expectFigures(r, ['2 branches, 1 worker', '2 branches, 2 workers', '4 branches, 2 workers']);
+    expect(r.ratios?.[0]?.label).toBe('speedup, 4 branches');
+  });
+
+  it('cached re-run: only the changed leaf runs, timed against a full run', async () => {
+    const r = await cachedBenchmark.run({ scale: 'smoke' });
+    expectFigures(r, ['full run (10 nodes)']);
+    const [full, leaf] = r.rows.map((x) => x.value);
+    expect(leaf).toBeLessThan(full as number);
+    const md = report([{ name: cachedBenchmark.name, result: r }], 'smoke');
+    expect(md).toMatch(
+      /\| Cached re-run .* \| re-run \/ full run \| \d+\.\d{2,3} x \| target <= 0\.1: /,
+    );
+  });
+});
+
+describe('generated CSV', () => {
+  it('is the same for the same seed, with the header and one line per row', () => {
+    const a = generateCsv(100);
+    expect(a).toBe(generateCsv(100));
+    expect(a).not.toBe(generateCsv(100, 8));
+    const lines = a.trimEnd().split('\n');
+    expect(lines[0]).toBe('DEPT,GR,RHOB,NPHI,RT');
+    expect(lines).toHaveLength(101);
+    expect(lines[2]?.startsWith('1000.125,')).toBe(true);
+  });
+});

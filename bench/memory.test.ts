@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { memoryBenchmark } from './memory.ts';
+
+describe('memory benchmark', () => {
+  it('runs petroflow run on 3 MB of CSV and reads its peak RSS', { timeout: 300_000 }, async () => {
+    const r = await memoryBenchmark.run({ scale: 'smoke' });
+    const v = Object.fromEntries(r.rows.map((x) => [x.label, x.value]));
+    // Node + tsx + a worker + DuckDB-WASM: far above a few MB, far below the machine's memory.
+    expect(v['3 MB CSV: peak RSS']).toBeGreaterThan(50);
+    expect(v['3 MB CSV: peak RSS']).toBeLessThan(8000);
+    expect(v['peak RSS on a 2 kB CSV (fixed footprint)']).toBeGreaterThan(50);
+    expect(r.ratio).toMatchObject({ label: '3 MB CSV: peak RSS / file size', target: 0.25 });
+    expect(r.notes?.[1]).toMatch(/^3 MB: exit code 0 in/);
+  });
+});
