@@ -80,12 +80,28 @@ export class EditorPage {
     const dst = this.page.locator(
       `.react-flow__handle.target[data-nodeid="${to}"][data-handleid="${toPort}"]`,
     );
-    const a = await src.boundingBox();
-    const b = await dst.boundingBox();
-    if (!a || !b) throw new Error('handle not visible');
+    // Layout and fit-view animate: wait until both handles stop moving before dragging.
+    const box = async (l: Locator) => {
+      const r = await l.boundingBox();
+      if (!r) throw new Error('handle not visible');
+      return r;
+    };
+    let a = await box(src);
+    let b = await box(dst);
+    for (let i = 0; i < 40; i++) {
+      await this.page.waitForTimeout(150);
+      const a2 = await box(src);
+      const b2 = await box(dst);
+      const still = a2.x === a.x && a2.y === a.y && b2.x === b.x && b2.y === b.y;
+      a = a2;
+      b = b2;
+      if (still) break;
+    }
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
-    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.waitForTimeout(100);
+    await this.page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 2 });
     await this.page.mouse.up();
   }
 
