@@ -44,11 +44,40 @@ export function chunksToTable(chunks: readonly IpcChunk[]): Table {
   return new Table(schema ?? new Schema([]), batches);
 }
 
-/** Splits a table into chunks (one per batch; a schema-only chunk when it has none). */
+/** Splits a table into chunks (batchToChunks of each batch; a schema-only chunk when it has none). */
 export function tableToChunks(table: Table): IpcChunk[] {
   const nonEmpty = table.batches.filter((b) => b.numRows > 0);
   if (nonEmpty.length === 0) return [schemaToIpc(table.schema)];
-  return nonEmpty.map((b) => batchToIpc(b));
+  return nonEmpty.flatMap((b) =>
+    batchToChunks(b.schema === table.schema ? b : new RecordBatch(table.schema, b.data)),
+  );
+}
+
+/**
+ * Largest IPC chunk a batch is encoded into (1 MiB). Big fresh buffers are slow to allocate
+ * (fresh pages from the OS on every allocation; measured here 15-30 ms per 16 MB against 2-4 ms
+ * for the same bytes in 1 MB pieces), so a large batch travels as several smaller chunks.
+ */
+export const CHUNK_BYTES = 1 << 20;
+
+/** Buffer bytes of a batch (what its IPC body holds, about). */
+export function batchBytes(batch: RecordBatch): number {
+  return batch.data.children.reduce((n, d) => n + d.byteLength, 0);
+}
+
+/** `batch` cut into consecutive row ranges of about `maxBytes` each (the batch itself if small). */
+export function splitBatch(batch: RecordBatch, maxBytes = CHUNK_BYTES): RecordBatch[] {
+  const bytes = batchBytes(batch);
+  if (bytes <= maxBytes || batch.numRows <= 1) return [batch];
+  const rows = Math.max(1, Math.floor((batch.numRows * maxBytes) / bytes));
+  const out: RecordBatch[] = [];
+  for (let at = 0; at < batch.numRows; at += rows) out.push(batch.slice(at, at + rows));
+  return out;
+}
+
+/** Encodes one batch as one or more self-contained chunks of about `maxBytes` each. */
+export function batchToChunks(batch: RecordBatch, maxBytes = CHUNK_BYTES): IpcChunk[] {
+  return splitBatch(batch, maxBytes).map((b) => batchToIpc(b));
 }
 
 /** Total bytes of chunks. */

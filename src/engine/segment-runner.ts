@@ -13,7 +13,7 @@ import type { RunContext, SqlEngine } from '../operators/types.ts';
 import { BoundedChannel, ChannelAbandoned } from './channel.ts';
 import { cancelledError, isWasmCrash, nodeError } from './errors.ts';
 import { matchFiles } from './glob.ts';
-import { batchToIpc, chunksToTable, ipcToBatches } from './ipc.ts';
+import { batchToChunks, batchToIpc, chunksToTable, ipcToBatches } from './ipc.ts';
 import type { OperatorLookup } from './plan.ts';
 import type { EdgeStats, SegmentHost, SegmentResult, SegmentTask, TaskNode } from './task.ts';
 
@@ -127,9 +127,11 @@ export async function runSegment(
     const emit = async (batch: RecordBatch): Promise<void> => {
       emitted = true;
       rowsOut += batch.numRows;
-      const chunk = batchToIpc(batch);
-      bytes += chunk.byteLength;
-      await host.output(tn.nodeId, chunk);
+      // Several chunks of at most about 1 MiB (see CHUNK_BYTES), sent without waiting for each
+      // answer: the channel keeps them in order.
+      const chunks = batch.numRows === 0 ? [batchToIpc(batch)] : batchToChunks(batch);
+      for (const c of chunks) bytes += c.byteLength;
+      await Promise.all(chunks.map((c) => host.output(tn.nodeId, c)));
       await Promise.all(
         outs.map((ch) =>
           ch.push(batch).catch((e: unknown) => {

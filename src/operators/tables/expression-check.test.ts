@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressionProblem } from './expression-check.ts';
+import { expressionProblem, referencedColumns } from './expression-check.ts';
 
 describe('expressionProblem', () => {
   it('accepts scalar expressions, including strings and quoted names with special characters', () => {
@@ -25,5 +25,21 @@ describe('expressionProblem', () => {
     expect(expressionProblem('GR) + (1')).toMatch(/no matching/);
     expect(expressionProblem('(GR')).toMatch(/not closed/);
     expect(expressionProblem("'open")).toMatch(/not closed/);
+  });
+});
+
+describe('referencedColumns', () => {
+  const names = ['DEPT', 'GR', 'RHOB', 'depth (m)', 'NPHI'];
+  it('keeps every column named anywhere in the text, case-insensitively', () => {
+    expect(referencedColumns('(gr - 10) / 140', names)).toEqual(['GR']);
+    // A superset: DEPT also occurs inside "depth".
+    expect(referencedColumns('"depth (m)" + RHOB', names)).toEqual(['DEPT', 'RHOB', 'depth (m)']);
+    expect(referencedColumns('42', names)).toEqual([]);
+  });
+  it('gives up (every column) on a star, COLUMNS(...) or the table name', () => {
+    expect(referencedColumns('hash(*)', names)).toBeUndefined();
+    expect(referencedColumns("COLUMNS('G.*')", names)).toBeUndefined();
+    expect(referencedColumns('to_json(input)', names)).toBeUndefined();
+    expect(referencedColumns('GR * 2', names)).toEqual(['GR']);
   });
 });

@@ -50,3 +50,21 @@ export function expressionProblem(expr: string): string | undefined {
   if (depth !== 0) return 'a "(" is not closed.';
   return undefined;
 }
+
+/**
+ * The columns of `names` an expression may read, or undefined when it may read any (a `*`,
+ * `COLUMNS(...)` or the table name `input`). A superset: every name that occurs anywhere in the
+ * text, case-insensitively, is kept. `math.expression` sends only these columns to DuckDB.
+ */
+export function referencedColumns(
+  expr: string,
+  names: readonly string[],
+): readonly string[] | undefined {
+  const scanned = codeOnly(expr);
+  if ('problem' in scanned) return undefined;
+  const code = scanned.code;
+  if (/(^|[(,.])\s*\*/.test(code) || /\bcolumns\s*\(/i.test(code) || /\binput\b/i.test(code))
+    return undefined;
+  const text = expr.toLowerCase();
+  return names.filter((n) => n === '' || n.includes('"') || text.includes(n.toLowerCase()));
+}

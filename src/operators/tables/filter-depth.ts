@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../model/result.ts';
 import { numericColumnIndex, readFloat64 } from '../columns.ts';
 import { column, defineParams, num } from '../params.ts';
 import type { RowwiseOperator } from '../types.ts';
-import { takeRows } from './arrow-util.ts';
+import { coalesceBatches } from './arrow-concat.ts';
 import {
   indexColumn,
   inPort,
@@ -81,12 +81,22 @@ export const filterDepth: RowwiseOperator<FilterDepthParams> = {
     const { index, lo, hi } = c.value;
     return ok((batch: RecordBatch) => {
       const { values, valid } = readFloat64(batch, index);
-      const rows: number[] = [];
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
-        if (valid[i] && v >= lo && v <= hi) rows.push(i);
+      // Runs of kept rows, joined by slices (a depth window is usually one run: no copy at all).
+      const runs: RecordBatch[] = [];
+      let start = -1;
+      for (let i = 0; i <= values.length; i++) {
+        const v = values[i];
+        const keep = i < values.length && valid[i] === 1 && v! >= lo && v! <= hi;
+        if (keep && start < 0) start = i;
+        else if (!keep && start >= 0) {
+          runs.push(batch.slice(start, i));
+          start = -1;
+        }
       }
-      return takeRows(batch, rows);
+      if (runs.length === 0) return batch.slice(0, 0);
+      return runs.length === 1
+        ? runs[0]!
+        : coalesceBatches(batch.schema, runs, { rows: Infinity, bytes: Infinity })[0]!;
     });
   },
 };

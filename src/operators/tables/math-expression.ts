@@ -1,7 +1,8 @@
 /**
  * `math.expression`: the input plus one column computed by a SQL scalar expression over the
- * columns, evaluated in the worker's DuckDB batch by batch (row order kept by rowid). Untouched
- * columns are passed through unchanged, metadata included.
+ * columns, evaluated in the worker's DuckDB batch by batch (a projection keeps row order). Untouched
+ * columns are passed through unchanged, metadata included. Only the columns the expression names
+ * are sent to DuckDB.
  */
 import type { Schema } from 'apache-arrow';
 import { Field, Float64, Table, type DataType, type RecordBatch } from 'apache-arrow';
@@ -11,7 +12,7 @@ import { withColumns, withFields } from '../columns.ts';
 import { defineParams, text } from '../params.ts';
 import type { RowwiseOperator, RunContext } from '../types.ts';
 import { sameType, singleData } from './arrow-util.ts';
-import { expressionProblem } from './expression-check.ts';
+import { expressionProblem, referencedColumns } from './expression-check.ts';
 import { atNode, completeParams, inPort, outPort, paramError, type ParamsType } from './shared.ts';
 
 const ID = 'math.expression';
@@ -59,13 +60,49 @@ function rowwiseError(detail: PetroflowError): PetroflowError {
   };
 }
 
+/**
+ * Evaluates `sql` over the columns the expression names (less to copy into DuckDB); should that
+ * fail (a name the text scan missed), over every column, whose outcome then counts.
+ */
+async function evaluate(
+  sql: string,
+  batch: RecordBatch,
+  used: readonly string[] | undefined,
+  ctx: RunContext,
+): Promise<Table> {
+  const all = new Table([batch]);
+  if (used === undefined || used.length === batch.schema.fields.length)
+    return ctx.sql.query(sql, { input: all }, ctx.signal);
+  const names = batch.schema.fields.map((f) => f.name);
+  const some = used.length > 0 ? used.map((n) => names.indexOf(n)).filter((i) => i >= 0) : [0];
+  try {
+    // selectAt, not select: apache-arrow 21's select leaves holes in the children for any
+    // selection but the leading columns (RecordBatch.select indexes children by position).
+    return await ctx.sql.query(sql, { input: new Table([batch.selectAt(some)]) }, ctx.signal);
+  } catch (e) {
+    if (ctx.signal.aborted) throw e;
+    return ctx.sql.query(sql, { input: all }, ctx.signal);
+  }
+}
+
 function transform(schema: Schema, p: Required<MathExpressionParams>, ctx: RunContext) {
-  const sql = `SELECT (${p.expression}) AS ${VALUE} FROM input ORDER BY rowid`;
+  // A projection keeps the rows in insertion order (DuckDB's preserve_insertion_order, which the
+  // lock-down leaves on and locks); the row count is checked below.
+  const sql = `SELECT (${p.expression}) AS ${VALUE} FROM input`;
+  // The first batch also selects rowid, so an aggregate (avg(GR)) fails to bind, even on a
+  // batch of one row; later batches skip that column.
+  const firstSql = `SELECT (${p.expression}) AS ${VALUE}, rowid AS ${VALUE}_row FROM input`;
+  let checked = false;
+  const used = referencedColumns(
+    p.expression,
+    schema.fields.map((f) => f.name),
+  );
   let out: Schema | undefined;
   return async (batch: RecordBatch): Promise<RecordBatch> => {
     let result: Table;
     try {
-      result = await ctx.sql.query(sql, { input: new Table([batch]) }, ctx.signal);
+      result = await evaluate(checked ? sql : firstSql, batch, used, ctx);
+      checked = true;
     } catch (e) {
       const located = atNode(e, ctx.nodeId, ID, 'params.expression');
       if (located instanceof PetroflowException)
@@ -74,14 +111,12 @@ function transform(schema: Schema, p: Required<MathExpressionParams>, ctx: RunCo
     }
     const column = result.getChildAt(0);
     if (!column || result.numRows !== batch.numRows) {
+      // Without ORDER BY rowid an aggregate (avg(GR)) runs fine and gives one row: say why.
       throw new PetroflowException(
         petroflowError(
-          'INTERNAL',
-          `The expression gave ${result.numRows} rows for ${batch.numRows}.`,
-          {
-            nodeId: ctx.nodeId,
-            op: ID,
-          },
+          'SQL_ERROR',
+          `Aggregate functions (sum, avg, count...) and functions that make rows (unnest, generate_series) are not allowed: the expression is computed row by row, and it gave ${result.numRows} rows for ${batch.numRows}. Use stats.describe or the sql operator.`,
+          { nodeId: ctx.nodeId, op: ID, field: 'params.expression' },
         ),
       );
     }

@@ -28,8 +28,8 @@ export async function createBrowserDriver(): Promise<DuckDbDriver> {
     cancelPendingQuery: (conn) => db.cancelPendingQuery(conn),
     fetchQueryResults: (conn) => db.fetchQueryResults(conn),
     // AsyncDuckDB transfers the buffer to its worker: the host hands over bytes it made itself.
-    insertArrowIpc: (conn, name, ipc) =>
-      db.insertArrowFromIPCStream(conn, ipc, { name, create: true }),
+    insertArrowIpc: (conn, name, ipc, append) =>
+      db.insertArrowFromIPCStream(conn, ipc, { name, create: append !== true }),
     // Copy: registerFileBuffer transfers (detaches) the buffer, and the caller's bytes stay usable.
     registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes.slice()),
     dropFile: async (name) => {

@@ -31,8 +31,8 @@ export async function createNodeDriver(): Promise<DuckDbDriver> {
     pollPendingQuery: (conn) => call(() => db.pollPendingQuery(conn)),
     cancelPendingQuery: (conn) => call(() => db.cancelPendingQuery(conn)),
     fetchQueryResults: (conn) => call(() => db.fetchQueryResults(conn)),
-    insertArrowIpc: (conn, name, ipc) =>
-      call(() => db.insertArrowFromIPCStream(conn, ipc, { name, create: true })),
+    insertArrowIpc: (conn, name, ipc, append) =>
+      call(() => db.insertArrowFromIPCStream(conn, ipc, { name, create: append !== true })),
     registerFileBuffer: (name, bytes) => call(() => db.registerFileBuffer(name, bytes)),
     dropFile: (name) => call(() => db.dropFile(name)),
     // Nothing to stop in this thread: the instance is freed once the host drops its reference.

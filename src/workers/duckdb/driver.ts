@@ -16,8 +16,13 @@ export interface DuckDbDriver {
   cancelPendingQuery(conn: number): Promise<boolean>;
   /** The next IPC chunk of a finished query; empty at the end, null for "try again". */
   fetchQueryResults(conn: number): Promise<Uint8Array | null>;
-  /** Creates table `name` from an Arrow IPC stream (the buffer may be transferred away). */
-  insertArrowIpc(conn: number, name: string, ipc: Uint8Array): Promise<void>;
+  /**
+   * Creates table `name` from one complete Arrow IPC stream, or with `append` adds its rows to
+   * that table. Each call must hold a whole stream: duckdb-wasm's decoder keeps pointers into the
+   * bytes of earlier calls, which are freed after each call (a stream split over calls read
+   * garbage here). A buffer may be transferred away.
+   */
+  insertArrowIpc(conn: number, name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
   /** Registers in-memory bytes under a file name (the driver never detaches the caller's bytes). */
   registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

@@ -28,6 +28,22 @@ const logs = tableFromArrays({
 });
 
 describe('DuckDbHost.query', () => {
+  it('inserts a large input in several chunks and returns large results as one batch', async () => {
+    // 300 000 rows x 2 doubles = 4.8 MB: inserted as about 5 chunks, the result joined from
+    // DuckDB's 2048-row chunks.
+    const n = 300_000;
+    const big = tableFromArrays({
+      i: Float64Array.from({ length: n }, (_, k) => k),
+      x: Float64Array.from({ length: n }, (_, k) => (k % 7) * 0.5),
+    });
+    const out = await host.query('SELECT i, x * 2 AS y FROM input', { input: big });
+    expect(out.numRows).toBe(n);
+    expect(out.batches).toHaveLength(1);
+    const i = out.getChild('i')!.toArray() as Float64Array;
+    expect(i.every((v, k) => v === k)).toBe(true);
+    expect(out.getChild('y')?.get(299_999)).toBe((299_999 % 7) * 0.5 * 2);
+  });
+
   it('runs SQL over Arrow inputs registered under their names', async () => {
     const out = await host.query(
       'SELECT DEPT, GR * 2 AS GR2 FROM input WHERE GR > 50 ORDER BY DEPT',

@@ -2,10 +2,11 @@
  * Runs one SQL text through DuckDB's pending-query API, a ~100 ms slice at a time, yielding to the
  * event loop between slices so an AbortSignal can cancel it (`cancelPendingQuery`). The result
  * comes back as Arrow IPC chunks, decoded with this app's apache-arrow (one copy, see package.json
- * overrides).
+ * overrides), and DuckDB's 2048-row chunks are joined into large batches (arrow-concat.ts).
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { Table, tableFromIPC } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
+import { coalesceBatches } from '../../operators/tables/arrow-concat.ts';
 import type { DuckDbDriver } from './driver.ts';
 
 /** Lets queued tasks (an abort from a message, a timer) run between two slices. */
@@ -16,16 +17,6 @@ function nextTask(): Promise<void> {
 /** The error of a cancelled run. */
 export function cancelledError(): PetroflowException {
   return new PetroflowException(petroflowError('CANCELLED', 'The query was cancelled.'));
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** Runs `sql` on `conn` to completion (or cancellation) and returns its result table. */
@@ -55,5 +46,8 @@ export async function runPendingQuery(
     if (chunk.length === 0) break;
     chunks.push(chunk);
   }
-  return tableFromIPC(concat(chunks));
+  // Decoded chunk by chunk (no joined copy of the whole result), then joined column by column.
+  const table = tableFromIPC(chunks);
+  if (table.batches.length <= 1) return table;
+  return new Table(table.schema, coalesceBatches(table.schema, table.batches));
 }
