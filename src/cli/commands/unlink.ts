@@ -4,7 +4,8 @@ import { serializePipeline } from '../../model/serialize.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import type { CliIO } from '../io.ts';
 import type { Command } from './types.ts';
-import { builtinCatalogue, singleArgument } from './validate.ts';
+import { builtinCatalogue, runOnOneArgument } from './validate.ts';
+import { err } from '../../model/result.ts';
 
 /** Builds the command over a catalogue (tests pass their own). */
 export function makeUnlinkCommand(catalogue: () => ListableCatalogue): Command {
@@ -13,20 +14,18 @@ export function makeUnlinkCommand(catalogue: () => ListableCatalogue): Command {
     usage,
     summary: 'prints the pipeline JSON inside a share link',
     help: 'Decodes a share link (or its #pipeline= fragment, or the bare payload), validates the\npipeline and prints it as a pipeline file would be saved.\nExit status: 0 printed; 1 damaged link or invalid pipeline; 2 usage error.',
-    async run(args: readonly string[], io: CliIO): Promise<number> {
-      const url = singleArgument(args, usage);
-      if (typeof url !== 'string') {
-        io.err(url.usage);
-        return 2;
-      }
-      const r = await decodeSharedPipeline(url, catalogue());
-      if (!r.ok) {
-        for (const e of r.error) io.err(`link: ${e.message}`);
-        return 1;
-      }
-      io.out(serializePipeline(r.value));
-      return 0;
-    },
+    run: (args: readonly string[], io: CliIO) =>
+      runOnOneArgument(
+        args,
+        usage,
+        io,
+        async (url) => {
+          const r = await decodeSharedPipeline(url, catalogue());
+          return r.ok ? r : err(r.error.map((e) => e.message));
+        },
+        (pipeline) => serializePipeline(pipeline),
+        () => 'link',
+      ),
   };
 }
 

@@ -52,6 +52,32 @@ export function singleArgument(args: readonly string[], usage: string): string |
   return first;
 }
 
+/**
+ * Runs a one-argument command: a usage error exits 2; `load` failing prints each problem as
+ * `<prefix>: <problem>` and exits 1; otherwise `print` writes the result and the command exits 0.
+ */
+export async function runOnOneArgument<T>(
+  args: readonly string[],
+  usage: string,
+  io: CliIO,
+  load: (arg: string) => Promise<Result<T, readonly string[]>>,
+  print: (value: T, arg: string) => string,
+  prefix: (arg: string) => string = (arg) => arg,
+): Promise<number> {
+  const arg = singleArgument(args, usage);
+  if (typeof arg !== 'string') {
+    io.err(arg.usage);
+    return 2;
+  }
+  const r = await load(arg);
+  if (!r.ok) {
+    for (const line of r.error) io.err(`${prefix(arg)}: ${line}`);
+    return 1;
+  }
+  io.out(print(r.value, arg));
+  return 0;
+}
+
 /** Builds the command over a catalogue (tests pass their own). */
 export function makeValidateCommand(catalogue: () => ListableCatalogue): Command {
   const usage = 'validate PIPELINE.json';
@@ -59,23 +85,15 @@ export function makeValidateCommand(catalogue: () => ListableCatalogue): Command
     usage,
     summary: 'checks a pipeline file; exit 0 when valid, else 1 with one line per problem',
     help: 'Checks a pipeline file (format v1) against the operators of this build: operators and versions,\nparameters, edges and ports, cycles. Prints one line per problem as <file>: <problem>.\nExit status: 0 valid; 1 invalid or unreadable; 2 usage error.',
-    async run(args: readonly string[], io: CliIO): Promise<number> {
-      const path = singleArgument(args, usage);
-      if (typeof path !== 'string') {
-        io.err(path.usage);
-        return 2;
-      }
-      const r = await readPipelineFile(path, io, catalogue());
-      if (!r.ok) {
-        for (const line of r.error) io.err(`${path}: ${line}`);
-        return 1;
-      }
-      const { nodes, edges } = r.value;
-      io.out(
-        `${path}: OK (${nodes.length} node${nodes.length === 1 ? '' : 's'}, ${edges.length} edge${edges.length === 1 ? '' : 's'})`,
-      );
-      return 0;
-    },
+    run: (args: readonly string[], io: CliIO) =>
+      runOnOneArgument(
+        args,
+        usage,
+        io,
+        (path) => readPipelineFile(path, io, catalogue()),
+        ({ nodes, edges }, path) =>
+          `${path}: OK (${nodes.length} node${nodes.length === 1 ? '' : 's'}, ${edges.length} edge${edges.length === 1 ? '' : 's'})`,
+      ),
   };
 }
 

@@ -16,6 +16,19 @@ import {
 } from './saturation-params.ts';
 import { clamp01, map3, outputParam } from './shared.ts';
 
+/** The three input columns both shaly-sand models read, in the order `compute` receives them. */
+const shalyInputs = (p: { rt: string; phi: string; vsh: string }) =>
+  [
+    ['rt', p.rt],
+    ['phi', p.phi],
+    ['vsh', p.vsh],
+  ] as const;
+
+/** The SW column a shaly-sand model writes. */
+const swOutput = (model: string) => (p: { output: string }) => [
+  { name: p.output, unit: 'v/v', description: `Water saturation, ${model}` },
+];
+
 const simParams = defineParams({
   rt: rtParam,
   phi: phiParam,
@@ -38,12 +51,8 @@ export const swSimandoux = defineRowwise({
     'Shaly-sand water saturation: SW = clamp((a rw/(2 PHI^m)) (sqrt((VSH/rsh)^2 + 4 PHI^m/(a rw RT)) - VSH/rsh)). A null input gives null; PHI <= 0 or RT <= 0 (zero or negative divisors) gives null.',
   reference: 'Simandoux 1963; Bardon & Pied 1969 (SPWLA)',
   params: simParams,
-  columns: (p) => [
-    ['rt', p.rt],
-    ['phi', p.phi],
-    ['vsh', p.vsh],
-  ],
-  outputs: (p) => [{ name: p.output, unit: 'v/v', description: 'Water saturation, Simandoux' }],
+  columns: shalyInputs,
+  outputs: swOutput('Simandoux'),
   compute(p, [rt, phi, vsh]) {
     const arw = p.a * p.rw;
     return [
@@ -82,12 +91,8 @@ export const swIndonesia = defineRowwise({
     'Shaly-sand water saturation (Poupon-Leveaux): SW = clamp(((1/sqrt(RT)) / (VSH^(1 - VSH/2)/sqrt(rsh) + PHI^(m/2)/sqrt(a rw)))^(2/n)). A null input gives null; RT <= 0 (under a root), PHI <= 0 (under the root PHI^(m/2); no saturation without porosity), VSH < 0 (power of a negative number) or a zero divisor gives null.',
   reference: 'Poupon & Leveaux 1971 (SPWLA)',
   params: indParams,
-  columns: (p) => [
-    ['rt', p.rt],
-    ['phi', p.phi],
-    ['vsh', p.vsh],
-  ],
-  outputs: (p) => [{ name: p.output, unit: 'v/v', description: 'Water saturation, Indonesia' }],
+  columns: shalyInputs,
+  outputs: swOutput('Indonesia'),
   compute(p, [rt, phi, vsh]) {
     const sqrtRsh = Math.sqrt(p.rsh);
     const sqrtArw = Math.sqrt(p.a * p.rw);
