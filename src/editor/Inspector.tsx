@@ -1,5 +1,5 @@
 /**
- * The inspector of the selected node: label, version and upgrade, status or error, actions
+ * The inspector of the selected node: label, notes, version and upgrade, status or error, actions
  * (Run to here, disable, delete) and the parameter form with the input's columns.
  */
 import { useCallback, useMemo, useState } from 'react';
@@ -11,6 +11,7 @@ import {
   inputColumns,
   portLookup,
 } from '../state/index.ts';
+import { PIPELINE_LIMITS } from '../model/pipeline-schema.ts';
 import { useEditor } from './EditorContext.tsx';
 import { ParamForm } from './ParamForm.tsx';
 import { UpgradePanel } from './UpgradePanel.tsx';
@@ -29,6 +30,8 @@ export function Inspector() {
   const id = selected.size === 1 ? [...selected][0] : undefined;
   const node = doc.nodes.find((n) => n.id === id);
   const run = useApp((s) => (id ? s.runStatus[id] : undefined));
+  // Notes do not change results, so the logic view above keeps a stale node when only they change.
+  const notes = useApp((s) => (id ? s.doc.nodes.find((n) => n.id === id)?.notes : undefined));
   const op = node ? registry.operator(node.op, node.version) : undefined;
   const checker = useMemo(() => createIssueChecker(registry, portLookup(registry)), [registry]);
   const ctx = useMemo(() => ({ doc, files, outputColumns }), [doc, files, outputColumns]);
@@ -82,6 +85,17 @@ export function Inspector() {
           onChange={(e) => store.getState().setLabel(id, e.target.value)}
         />
       </label>
+      <label className="field-label">
+        Notes
+        <textarea
+          className="form-control node-notes"
+          value={notes ?? ''}
+          rows={3}
+          maxLength={PIPELINE_LIMITS.notes}
+          placeholder="Plain text kept with the pipeline (why these values, what to check)"
+          onChange={(e) => store.getState().setNotes(id, e.target.value)}
+        />
+      </label>
       <UpgradePanel nodeId={id} />
       <div className={`inspector-status st-${run?.status ?? 'idle'}`}>
         Status: {statusText(node.disabled ? 'skipped' : (run?.status ?? 'idle'), run)}
@@ -107,6 +121,7 @@ export function Inspector() {
       </div>
       {op && (
         <ParamForm
+          key={`${id}@${node.version}`}
           nodeId={id}
           schema={op.params.schema}
           params={node.params}

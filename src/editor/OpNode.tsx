@@ -1,6 +1,7 @@
 /**
- * A canvas node: operator title and id, pinned version (and an upgrade badge), one named handle per
- * port (inputs on top, outputs below: the flow runs downwards), run status and problems.
+ * A canvas node: operator title and id, pinned version (and an upgrade badge), a notes marker whose
+ * tooltip is the notes as plain text, one named handle per port (inputs on top, outputs below: the
+ * flow runs downwards), run status and problems.
  * Memoised and subscribed only to its own status, so dragging one node redraws one node.
  */
 import { memo } from 'react';
@@ -62,6 +63,16 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
         <span className="op-version" title={`pinned version ${data.node.version}`}>
           v{data.node.version}
         </span>
+        {data.node.notes && (
+          <span
+            className="op-notes"
+            role="note"
+            title={data.node.notes}
+            aria-label={`Notes: ${data.node.notes}`}
+          >
+            ✎
+          </span>
+        )}
         {data.upgradeTo && (
           <span className="op-upgrade" title={`Version ${data.upgradeTo} is available`}>
             ↑ {data.upgradeTo}

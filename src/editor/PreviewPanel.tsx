@@ -1,17 +1,53 @@
 /**
  * The bottom panel: the selected node's output (or a previewed file) as a grid, log tracks,
  * crossplot or histogram. Loads the node's output when it is selected or when its run finishes.
+ * A table stacked from several wells gets a "Well" selector: log tracks show one well at a time,
+ * crossplot and histogram one well or all.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { Table } from 'apache-arrow';
 import { useApp, useAppStore } from '../state/index.ts';
 import { DataGrid } from '../ui/DataGrid.tsx';
-import { LogTracks } from '../ui/LogTracks.tsx';
+import { ALL_WELLS, LogTracks, WellSelect } from '../ui/LogTracks.tsx';
 import { Crossplot } from '../ui/Crossplot.tsx';
 import { Histogram } from '../ui/Histogram.tsx';
-import { columnFacts, depthColumn } from '../ui/tableData.ts';
+import { columnFacts, depthColumn, rowsIn, wellRows, type WellRows } from '../ui/tableData.ts';
 
 const TABS = ['Table', 'Log tracks', 'Crossplot', 'Histogram'] as const;
 type Tab = (typeof TABS)[number];
+
+/**
+ * The well a view shows: the chosen one when the table has it, "all" where allowed, else the
+ * first well; undefined when the table is not stacked from several wells.
+ */
+function shownWell(wells: readonly string[], chosen: string, allowAll: boolean) {
+  if (wells.length < 2) return undefined;
+  if (wells.includes(chosen)) return chosen;
+  return allowAll && chosen === ALL_WELLS ? ALL_WELLS : wells[0];
+}
+
+/** The table narrowed to one well, with the selector; the table itself when there is one well. */
+function useWellView(table: Table | undefined, tab: Tab) {
+  // Reading the well column costs a pass over the table: only the plots need it.
+  const plot = tab !== 'Table';
+  const rows = useMemo<WellRows>(
+    () => (table && plot ? wellRows(table) : new Map()),
+    [table, plot],
+  );
+  const wells = useMemo(() => [...rows.keys()], [rows]);
+  const [chosen, setChosen] = useState<string>(ALL_WELLS);
+  const allowAll = tab !== 'Log tracks';
+  const well = shownWell(wells, chosen, allowAll);
+  const shown = useMemo(
+    () => (table && well ? rowsIn(table, rows.get(well)) : table),
+    [table, rows, well],
+  );
+  const selector =
+    well === undefined ? undefined : (
+      <WellSelect wells={wells} value={well} allowAll={allowAll} onChange={setChosen} />
+    );
+  return { shown, selector };
+}
 
 /** The preview panel. */
 export function PreviewPanel() {
@@ -26,6 +62,7 @@ export function PreviewPanel() {
   }, [selected, selStatus, store]);
 
   const table = preview?.table;
+  const { shown, selector } = useWellView(table, tab);
   const hasDepth = useMemo(
     () => (table ? depthColumn(columnFacts(table)) !== undefined : false),
     [table],
@@ -80,9 +117,14 @@ export function PreviewPanel() {
           <p className="empty-note">This node has no output yet: press Run, or “Run to here”.</p>
         )}
         {table && tab === 'Table' && <DataGrid table={table} />}
-        {table && tab === 'Log tracks' && hasDepth && <LogTracks table={table} />}
-        {table && tab === 'Crossplot' && <Crossplot table={table} />}
-        {table && tab === 'Histogram' && <Histogram table={table} />}
+        {shown && tab === 'Log tracks' && hasDepth && (
+          <LogTracks table={shown} controls={selector} />
+        )}
+        {shown && selector && (tab === 'Crossplot' || tab === 'Histogram') && (
+          <div className="plot-toolbar well-bar">{selector}</div>
+        )}
+        {shown && tab === 'Crossplot' && <Crossplot table={shown} />}
+        {shown && tab === 'Histogram' && <Histogram table={shown} />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { newPipelineId } from '../model/ids.ts';
 import { CURRENT_FORMAT_VERSION, PIPELINE_FORMAT, type Pipeline } from '../model/pipeline.ts';
+import { PIPELINE_LIMITS } from '../model/pipeline-schema.ts';
 import { err, ok } from '../model/result.ts';
 import type { AppState, GraphSlice, StoreDeps } from './types.ts';
 import * as D from './doc.ts';
@@ -108,6 +109,16 @@ export function graphSlice(deps: StoreDeps): StateCreator<AppState, [], [], Grap
             const { label: _old, ...rest } = n;
             return label.trim() === '' ? rest : { ...rest, label: label.trim() };
           }),
+        ),
+      setNotes: (id, notes) =>
+        commit(
+          D.updateNode(get().doc, id, (n) => {
+            const { notes: old, ...rest } = n;
+            const text = notes.slice(0, PIPELINE_LIMITS.notes);
+            if (text === (old ?? '')) return n;
+            return text === '' ? rest : { ...rest, notes: text };
+          }),
+          `notes\u0000${id}`,
         ),
       toggleDisabled: (id) =>
         commit(

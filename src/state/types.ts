@@ -48,6 +48,8 @@ export interface GraphSlice {
   /** Sets a node's parameters; keystrokes in one `field` within a second are one undo step. */
   setParams(id: string, params: Readonly<Record<string, unknown>>, field?: string): void;
   setLabel(id: string, label: string): void;
+  /** Sets a node's plain-text notes ('' removes them); a burst of typing is one undo step. */
+  setNotes(id: string, notes: string): void;
   toggleDisabled(id: string): void;
   beginMove(): void;
   moveNodes(positions: ReadonlyMap<string, Position>): void;

@@ -75,3 +75,29 @@ export function defaultParams(registry: OperatorRegistry, op: string, version: s
   }
   return out;
 }
+
+/** One parameter an upgrade adds, removes or changes (undefined = absent on that side). */
+export interface ParamChange {
+  readonly name: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * What the offered upgrade would do to this node's parameters (applying the migrations to a copy),
+ * so the user sees the change before accepting it; empty when nothing changes or a migration fails.
+ */
+export function upgradeParamChanges(
+  registry: OperatorRegistry,
+  node: PipelineNode,
+  offer: UpgradeOffer,
+): ParamChange[] {
+  const next = applyUpgrade(registry, node, offer);
+  if (!next.ok) return [];
+  const before = node.params;
+  const after = next.value.params;
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return names
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ name: k, before: before[k], after: after[k] }));
+}

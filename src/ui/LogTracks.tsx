@@ -1,8 +1,8 @@
 /**
  * Well-log tracks of a depth-indexed table, drawn by @equinor/videx-wellog (depth down; wheel to
- * zoom, drag to scroll in depth; buttons to zoom and reset).
+ * zoom, drag to scroll in depth; buttons to zoom and reset), and the well selector used with them.
  */
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Table } from 'apache-arrow';
 import {
   GraphTrack,
@@ -12,7 +12,7 @@ import {
   scaleLegendConfig,
 } from '@equinor/videx-wellog';
 import '@equinor/videx-wellog/dist/styles/styles.css';
-import { columnFacts, depthColumn, numericColumn } from './tableData.ts';
+import { cellText, columnFacts, depthColumn, numericColumn, valueRange } from './tableData.ts';
 import { logTracks, type TrackSpec } from './logTrackSpec.ts';
 
 type Pair = [number, number | null];
@@ -54,8 +54,47 @@ function graphTrack(spec: TrackSpec, depth: Float64Array, table: Table) {
   });
 }
 
-/** The log-track plot, or a note when the table has no depth index or no known curves. */
-export const LogTracks = memo(function LogTracks({ table }: { table: Table }) {
+/** The value of `WellSelect` that stands for every well. */
+export const ALL_WELLS = '';
+
+/** A labelled drop-down "Well" over the wells of a stacked table ("All wells" first if allowed). */
+export function WellSelect({
+  wells,
+  value,
+  allowAll = false,
+  onChange,
+}: {
+  wells: readonly string[];
+  value: string;
+  allowAll?: boolean;
+  onChange: (well: string) => void;
+}) {
+  return (
+    <label className="well-select">
+      Well{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {allowAll && <option value={ALL_WELLS}>All wells</option>}
+        {wells.map((w) => (
+          <option key={w} value={w}>
+            {w}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The log-track plot of `table` (already narrowed to one well by the caller), or a note when the
+ * table has no depth index or no known curves. `controls` go first in its toolbar (the well).
+ */
+export const LogTracks = memo(function LogTracks({
+  table,
+  controls,
+}: {
+  table: Table;
+  controls?: ReactNode;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<LogViewer | undefined>(undefined);
   const cols = useMemo(() => columnFacts(table), [table]);
@@ -66,14 +105,8 @@ export const LogTracks = memo(function LogTracks({ table }: { table: Table }) {
     [table, depthCol],
   );
   const range = useMemo<[number, number] | undefined>(() => {
-    if (!depth) return undefined;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const d of depth) {
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
-    return Number.isFinite(lo) && hi > lo ? [lo, hi] : undefined;
+    const r = depth ? valueRange(depth) : undefined;
+    return r && r[1] > r[0] ? r : undefined;
   }, [depth]);
 
   useEffect(() => {
@@ -101,7 +134,12 @@ export const LogTracks = memo(function LogTracks({ table }: { table: Table }) {
 
   if (!depthCol || !range) {
     return (
-      <p className="empty-note">Log tracks need a depth index (DEPT, DEPTH or MD) with values.</p>
+      <>
+        {controls && <div className="plot-toolbar">{controls}</div>}
+        <p className="empty-note">
+          Log tracks need a depth index (DEPT, DEPTH or MD) with at least two different values.
+        </p>
+      </>
     );
   }
   if (specs.length === 0) {
@@ -122,8 +160,10 @@ export const LogTracks = memo(function LogTracks({ table }: { table: Table }) {
   return (
     <div className="logtracks">
       <div className="plot-toolbar">
-        <span className="muted">
-          Depth {range[0]}–{range[1]} {depthCol.unit} · wheel to zoom, drag to scroll
+        {controls}
+        <span className="muted" data-testid="depth-range">
+          Depth {cellText(range[0])}–{cellText(range[1])} {depthCol.unit} · wheel to zoom, drag to
+          scroll
         </span>
         <button type="button" onClick={() => zoom(0.5)}>
           Zoom in

@@ -62,3 +62,64 @@ export function findColumn(
   }
   return undefined;
 }
+
+/** Rows of each well of a stacked table: well name -> contiguous row ranges `[start, end)`. */
+export type WellRows = ReadonlyMap<string, readonly (readonly [number, number])[]>;
+
+/** The well column of a table stacked from several files (`WELL`, any case, not numeric). */
+export function wellColumn(cols: readonly ColumnFacts[]): ColumnFacts | undefined {
+  return cols.find((c) => !c.numeric && /^WELL$/i.test(c.name));
+}
+
+/**
+ * The rows of every well, wells in order of first appearance (rows with a null well belong to
+ * none). Empty when the table has no well column. One pass over the column.
+ */
+export function wellRows(table: Table): WellRows {
+  const col = wellColumn(columnFacts(table));
+  const out = new Map<string, [number, number][]>();
+  const v = col ? table.getChildAt(col.index) : null;
+  if (!v) return out;
+  let i = 0;
+  let current: [number, number] | undefined;
+  let currentWell: string | undefined;
+  for (const x of v) {
+    const well = x === null || x === undefined ? undefined : String(x);
+    if (well !== undefined && well === currentWell && current) current[1] = i + 1;
+    else {
+      currentWell = well;
+      current = undefined;
+      if (well !== undefined) {
+        current = [i, i + 1];
+        const list = out.get(well);
+        if (list) list.push(current);
+        else out.set(well, [current]);
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Only the given row ranges of a table (zero-copy slices, concatenated); the table when none given. */
+export function rowsIn(
+  table: Table,
+  ranges: readonly (readonly [number, number])[] | undefined,
+): Table {
+  if (!ranges) return table;
+  const parts = ranges.map(([a, b]) => table.slice(a, b));
+  const [first, ...rest] = parts;
+  return first ? first.concat(...rest) : table.slice(0, 0);
+}
+
+/** The lowest and highest finite value of a column, or undefined when it has none. */
+export function valueRange(values: Float64Array): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of values) {
+    if (!Number.isFinite(d)) continue;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}

@@ -3,6 +3,7 @@ import type { AnyOperator } from '../types.ts';
 import { swArchie } from './archie.ts';
 import { cutoffs } from './cutoffs.ts';
 import { netpay } from './netpay.ts';
+import { netpayV110 } from './netpay-v1-1.ts';
 import { permeabilityTimur } from './permeability.ts';
 import { porosityDensity, porositySonic } from './porosity.ts';
 import { porosityEffective, porosityNeutronDensity } from './porosity-combined.ts';
@@ -23,5 +24,6 @@ export const petroOperators: readonly AnyOperator[] = [
   permeabilityTimur,
   cutoffs,
   netpay,
+  netpayV110,
   zonesAssign,
 ];

@@ -18,11 +18,24 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Figures of the group made of `rows` (table order) over whole-table columns. */
+/**
+ * `x` rounded to `decimals` decimal places (the double nearest the decimal result, so 29.7 prints
+ * as 29.7); NaN stays NaN. Exists to strip the float noise of depth steps such as 1480.1 - 1480.
+ */
+export function roundTo(x: number, decimals: number): number {
+  return Number.isFinite(x) ? Number(x.toFixed(decimals)) : x;
+}
+
+/**
+ * Figures of the group made of `rows` (table order) over whole-table columns. With `decimals`
+ * (version 1.1.0), h is rounded to that many places before use and gross and net after.
+ */
 export function groupStats(
   rows: readonly number[],
   c: { index: Float64Array; phi: Float64Array; sw: Float64Array; pay: Float64Array },
+  decimals?: number,
 ): GroupStats {
+  const round = (x: number) => (decimals === undefined ? x : roundTo(x, decimals));
   const steps: number[] = [];
   let previous = NaN;
   for (const i of rows) {
@@ -31,7 +44,7 @@ export function groupStats(
     if (!Number.isNaN(previous)) steps.push(Math.abs(x - previous));
     previous = x;
   }
-  const h = median(steps);
+  const h = round(median(steps));
   let payRows = 0;
   let phiCount = 0;
   let phiSum = 0;
@@ -51,8 +64,8 @@ export function groupStats(
     pvSwSum += phi * sw;
     hcSum += phi * (1 - sw);
   }
-  const gross = h * rows.length;
-  const net = h * payRows;
+  const gross = round(h * rows.length);
+  const net = round(h * payRows);
   return {
     gross,
     net,
