@@ -48,7 +48,16 @@ if (!root) throw new Error('Petroflow: #root element missing from index.html');
 async function start(el: HTMLElement) {
   let storage: Storage | undefined;
   try {
-    storage = await openStorage();
+    storage = await openStorage(undefined, {
+      // Another tab holds an older Petroflow open and has not let the upgrade through yet.
+      onBlocked() {
+        const p = document.createElement('p');
+        p.setAttribute('role', 'status');
+        p.textContent =
+          'Petroflow was updated and waits for your other Petroflow tabs: reload or close them to continue.';
+        el.replaceChildren(p);
+      },
+    });
   } catch (e) {
     console.error('Petroflow: browser storage is unavailable; work will not be kept.', e);
   }

@@ -1,6 +1,6 @@
 /** The file library slice: reads each added file once for its summary, then stores it. */
 import type { StateCreator } from 'zustand/vanilla';
-import type { FileRecord, FileSummary } from '../storage/index.ts';
+import type { FileRecord, FileSummary, StorageFailure } from '../storage/index.ts';
 import { sha256Hex } from '../storage/index.ts';
 import type { AppState, FilesSlice, StoreDeps } from './types.ts';
 
@@ -12,6 +12,15 @@ function kindOf(name: string): 'las' | 'csv' | undefined {
   if (lower.endsWith('.las')) return 'las';
   if (lower.endsWith('.csv') || lower.endsWith('.txt') || lower.endsWith('.tsv')) return 'csv';
   return undefined;
+}
+
+/** The user's message for a file the browser refused to store. */
+export function fileNotSavedText(name: string, f: StorageFailure): string {
+  const why =
+    f.reason === 'quota'
+      ? "the browser's storage for Petroflow is full. Free space (remove files you no longer need, or other sites' data)"
+      : `the browser refused to store it (${f.detail}). Try again later or in another browser`;
+  return `"${name}" was not added: ${why}, then add it again.`;
 }
 
 /** Creates the files slice. */
@@ -51,8 +60,16 @@ export function filesSlice(deps: StoreDeps): StateCreator<AppState, [], [], File
             error: { message: e instanceof Error ? e.message : String(e) },
           };
         }
-        const record: FileRecord = deps.storage
+        const stored = deps.storage
           ? await deps.storage.files.put(f.name, f.bytes, summary)
+          : undefined;
+        if (stored && !stored.ok) {
+          // Nothing of this file was stored; the library and the other files are as they were.
+          get().notify({ kind: 'error', message: fileNotSavedText(f.name, stored.error) });
+          continue;
+        }
+        const record: FileRecord = stored
+          ? stored.value
           : {
               name: f.name,
               size: f.bytes.byteLength,

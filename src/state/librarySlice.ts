@@ -5,9 +5,36 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { newPipelineId } from '../model/ids.ts';
 import type { Pipeline } from '../model/pipeline.ts';
-import type { PipelineRecord } from '../storage/index.ts';
+import type { PipelineRecord, StorageFailure, VersionChange } from '../storage/index.ts';
 import type { AppState, LibrarySlice, StoreDeps } from './types.ts';
 import { blankPipeline } from './pipelines.ts';
+
+const KEEP_COPY = 'or export the pipeline as JSON (Export menu) to keep a copy';
+
+/** The user's message for a save the browser refused: what happened and what to do. */
+export function saveFailureText(f: StorageFailure): string {
+  if (f.reason === 'quota') {
+    return `Not saved: the browser's storage for Petroflow is full. Your changes are kept in this tab: free space (remove files you no longer need in the Files tab, or other sites' data) and choose Retry save, ${KEEP_COPY}.`;
+  }
+  return `Not saved: the browser refused to store the pipeline (${f.detail}). Your changes are kept in this tab: choose Retry save, ${KEEP_COPY}.`;
+}
+
+/** The user's message when this tab must reload; `unsaved` when its latest edits are not stored. */
+export function reloadText(why: VersionChange, unsaved: boolean): string {
+  const head =
+    why === 'upgrade'
+      ? 'Petroflow was updated in another tab: reload to continue.'
+      : "The browser closed Petroflow's storage (site data cleared?): reload to continue.";
+  return unsaved
+    ? `${head} Your latest changes are not saved: export the pipeline as JSON (Export menu) before reloading.`
+    : `${head} Your changes are saved.`;
+}
+
+const unknownFailure = (e: unknown): StorageFailure => ({
+  kind: 'failed',
+  reason: 'unknown',
+  detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+});
 
 /** Creates the library slice (autosave starts with `init`). */
 export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], LibrarySlice> {
@@ -27,48 +54,99 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
     const open = (rec: PipelineRecord) => {
       loading = true;
       get().loadPipeline(rec.pipeline);
-      set({ revision: rec.revision, saveState: 'saved', conflict: undefined });
+      set({
+        revision: rec.revision,
+        saveState: 'saved',
+        conflict: undefined,
+        saveError: undefined,
+      });
       loading = false;
     };
 
+    let closed: VersionChange | undefined;
+    const fail = (f: StorageFailure) => set({ saveState: 'error', saveError: saveFailureText(f) });
+
     const save = async () => {
       const storage = deps.storage;
-      if (!storage || get().saveState === 'conflict') return;
+      if (!storage || get().saveState === 'conflict' || closed) return;
       set({ saveState: 'saving' });
       const r = await storage.pipelines.save(get().toPipeline(), get().revision);
       if (r.ok) {
-        set({ revision: r.value.revision, saveState: timer ? 'pending' : 'saved' });
+        set({
+          revision: r.value.revision,
+          saveState: timer ? 'pending' : 'saved',
+          saveError: undefined,
+        });
         upsert(r.value);
         deps.channel?.post({ type: 'pipeline-saved', id: r.value.id, revision: r.value.revision });
-      } else {
+      } else if (r.error.kind === 'conflict') {
         set({ saveState: 'conflict', conflict: { theirs: r.error.theirs } });
-      }
+      } else fail(r.error);
+    };
+    // Every save runs after the previous one; a failed save never stops the next (the chain
+    // always settles), and its failure is shown with the edits kept in memory.
+    const enqueue = () => {
+      saving = saving.then(save).catch((e: unknown) => fail(unknownFailure(e)));
+      return saving;
     };
     const flush = async () => {
-      if (timer) {
-        clearTimeout(timer);
+      if (timer || get().saveState === 'error') {
+        if (timer) clearTimeout(timer);
         timer = undefined;
-        saving = saving.then(save);
+        void enqueue();
       }
       await saving;
     };
+    /** Flushes, and tells the user when the open pipeline could not be saved (true when saved). */
+    const flushed = async (doing: string) => {
+      await flush();
+      if (get().saveState !== 'error') return true;
+      get().notify({
+        kind: 'error',
+        message: `Cannot ${doing} yet: the open pipeline's changes are not saved. Free space and choose Retry save, or export it as JSON (Export menu) first.`,
+      });
+      return false;
+    };
     const schedule = () => {
       if (timer) clearTimeout(timer);
+      if (closed) {
+        set({ saveState: 'error', reloadRequired: reloadText(closed, true) });
+        return;
+      }
       const st = get().saveState;
       if (st !== 'conflict' && st !== 'pending') set({ saveState: 'pending' });
       timer = setTimeout(() => {
         timer = undefined;
-        saving = saving.then(save);
+        void enqueue();
       }, deps.autosaveMs ?? 400);
+    };
+    // Another tab opened a newer database version (or the browser closed ours): save what is
+    // pending, close the connection so the other tab's upgrade can go on, and ask for a reload.
+    const versionChanged = async (why: VersionChange) => {
+      if (why === 'upgrade') await flush();
+      closed = why;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      deps.storage?.close();
+      const st = get().saveState;
+      set({
+        reloadRequired: reloadText(why, st === 'error' || st === 'conflict' || st === 'pending'),
+      });
     };
 
     const create = async (p: Pipeline) => {
       const r = await deps.storage?.pipelines.create(p);
-      if (r && !r.ok) throw new Error('A pipeline with this id exists already.');
+      if (r && !r.ok && r.error.kind === 'conflict') {
+        throw new Error('A pipeline with this id exists already.');
+      }
       if (r?.ok) {
         upsert(r.value);
         open(r.value);
-      } else open({ id: p.id, revision: 0, updatedAt: Date.now(), pipeline: p });
+        return;
+      }
+      // Not stored (or no storage): open it in memory; a failure is shown and retried on edit.
+      open({ id: p.id, revision: 0, updatedAt: Date.now(), pipeline: p });
+      if (r && !r.ok && r.error.kind === 'failed') fail(r.error);
     };
 
     return {
@@ -77,6 +155,8 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
       revision: 0,
       saveState: 'saved',
       conflict: undefined,
+      saveError: undefined,
+      reloadRequired: undefined,
       ready: false,
 
       async init() {
@@ -88,7 +168,9 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
             if (s.pipelineId === prev.pipelineId) schedule();
           }
         });
+        deps.storage?.onVersionChange((why) => void versionChanged(why));
         deps.channel?.subscribe((m) => {
+          if (closed) return;
           if (m.id !== get().pipelineId || m.revision <= get().revision) {
             void get().refreshPipelines();
             return;
@@ -122,12 +204,12 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
       },
 
       async newPipeline(name) {
-        await flush();
+        if (!(await flushed('make a new pipeline'))) return;
         await create(blankPipeline(name));
       },
 
       async openPipeline(id) {
-        await flush();
+        if (!(await flushed('open another pipeline'))) return;
         const r = await deps.storage?.pipelines.get(id);
         if (r?.ok && r.value) open(r.value);
         else if (r && !r.ok) {
@@ -141,7 +223,7 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
       },
 
       async importPipeline(p) {
-        await flush();
+        if (!(await flushed('import a pipeline'))) return;
         await create({ ...p, id: newPipelineId() });
       },
 
@@ -158,10 +240,13 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
           r.value.revision,
         );
         if (saved?.ok) upsert(saved.value);
+        else if (saved?.error.kind === 'failed') {
+          get().notify({ kind: 'error', message: `Not renamed: ${saveFailureText(saved.error)}` });
+        }
       },
 
       async duplicatePipeline(id) {
-        await flush();
+        if (!(await flushed('duplicate a pipeline'))) return;
         let source: Pipeline | undefined;
         if (id === get().pipelineId) source = get().toPipeline();
         else {
@@ -174,7 +259,15 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
 
       async deletePipeline(id) {
         await flush();
-        await deps.storage?.pipelines.remove(id);
+        const removed = await deps.storage?.pipelines.remove(id);
+        if (removed && !removed.ok) {
+          const full = removed.error.reason === 'quota' ? ": the browser's storage is full" : '';
+          get().notify({
+            kind: 'error',
+            message: `Not deleted${full} (${removed.error.detail}). Remove files you no longer need in the Files tab, then try again.`,
+          });
+          return;
+        }
         deps.channel?.post({ type: 'pipeline-deleted', id, revision: Number.MAX_SAFE_INTEGER });
         const name = get().pipelines.find((p) => p.id === id)?.pipeline.name ?? 'pipeline';
         set({ pipelines: get().pipelines.filter((p) => p.id !== id) });
@@ -204,6 +297,12 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
 
       saveNow: flush,
 
+      async retrySave() {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        await enqueue();
+      },
+
       async resolveConflict(choice) {
         const theirs = get().conflict?.theirs;
         if (choice === 'theirs' && theirs) {
@@ -213,7 +312,7 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
           return;
         }
         set({ saveState: 'pending', conflict: undefined, revision: theirs?.revision ?? 0 });
-        await save();
+        await enqueue();
       },
     };
   };

@@ -123,6 +123,10 @@ export interface LibrarySlice {
   readonly revision: number;
   readonly saveState: 'saved' | 'pending' | 'saving' | 'conflict' | 'error';
   readonly conflict: { readonly theirs: PipelineRecord | undefined } | undefined;
+  /** Why the last save failed and what to do (storage full...); cleared by the next good save. */
+  readonly saveError: string | undefined;
+  /** Set when this tab must reload (another tab upgraded the database): what happened. */
+  readonly reloadRequired: string | undefined;
   readonly ready: boolean;
   init(): Promise<void>;
   refreshPipelines(): Promise<void>;
@@ -134,6 +138,8 @@ export interface LibrarySlice {
   deletePipeline(id: string): Promise<void>;
   saveNow(): Promise<void>;
   resolveConflict(choice: 'mine' | 'theirs'): Promise<void>;
+  /** Saves the open pipeline now (the "Retry save" action after a failed save). */
+  retrySave(): Promise<void>;
 }
 
 /** User settings. */

@@ -97,10 +97,21 @@ const migrations: ReadonlyArray<(db: PetroflowDb, tx: UpgradeTx) => Promise<void
   },
 ];
 
+/** What the browser tells an open (or opening) connection about other tabs. */
+export interface DbEvents {
+  /** This open waits: another tab still holds an older version open. */
+  blocked?(): void;
+  /** Another tab wants a newer version: this connection must close for it to proceed. */
+  blocking?(): void;
+  /** The browser closed the connection on its own (storage cleared, disk error). */
+  terminated?(): void;
+}
+
 /** Opens (and migrates) the database; `version` is lower than DB_VERSION only in migration tests. */
 export function openPetroflowDb(
   name: string = DB_NAME,
   version: number = DB_VERSION,
+  events: DbEvents = {},
 ): Promise<PetroflowDb> {
   return openDB<PetroflowDbSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
@@ -111,8 +122,19 @@ export function openPetroflowDb(
           await step(db, tx);
         }
       };
-      // A failed migration aborts the upgrade transaction, so the old database stays intact.
-      run().catch(() => tx.abort());
+      // A failed migration aborts the upgrade transaction, so the old database stays intact; the
+      // open itself then rejects (that is where the failure is reported, not on `tx.done`).
+      tx.done.catch(() => undefined);
+      run().catch(() => {
+        try {
+          tx.abort();
+        } catch {
+          // aborted already (a failed request aborts the upgrade by itself)
+        }
+      });
     },
+    blocked: () => events.blocked?.(),
+    blocking: () => events.blocking?.(),
+    terminated: () => events.terminated?.(),
   });
 }

@@ -3,9 +3,11 @@
  * Private File System for large ones (where the browser has it), so big LAS files do not bloat IDB.
  */
 import type { PetroflowDb } from './db.ts';
-import type { FileRecord, FileSummary } from './records.ts';
+import { checkFileRecord, type FileRecord, type FileSummary } from './records.ts';
 import { readAllChecked, type CorruptReport } from './quarantine.ts';
-import { opfsAvailable, opfsDelete, opfsRead, opfsWrite } from './opfs.ts';
+import { opfsAvailable, opfsDelete, opfsKey, opfsRead, opfsWrite } from './opfs.ts';
+import { atomically, storageFailure, type StorageFailure } from './atomic.ts';
+import { err, ok, type Result } from '../model/result.ts';
 
 /** Files at least this large go to the OPFS when available. */
 export const OPFS_THRESHOLD = 4 * 1024 * 1024;
@@ -27,11 +29,33 @@ export class FileRepository {
     return r;
   }
 
-  /** Adds or replaces a file; metadata and (small) bytes are written in one transaction. */
-  async put(name: string, bytes: Uint8Array, summary: FileSummary): Promise<FileRecord> {
+  /**
+   * Adds or replaces a file; metadata and (small) bytes are written in one transaction. Large bytes
+   * go to the OPFS first under a new entry, so a refused write (storage full) leaves the previous
+   * version of the file, its record and every other file as they were.
+   */
+  async put(
+    name: string,
+    bytes: Uint8Array,
+    summary: FileSummary,
+  ): Promise<Result<FileRecord, StorageFailure>> {
     const hash = await sha256Hex(bytes);
     const useOpfs = bytes.byteLength >= OPFS_THRESHOLD && (await opfsAvailable());
-    if (useOpfs) await opfsWrite(name, bytes);
+    const key = opfsKey(name, hash);
+    let before: string[];
+    try {
+      before = await this.opfsKeys(name);
+    } catch (e) {
+      return err(storageFailure(e)); // the database is closed or unreadable: nothing was written
+    }
+    const written = useOpfs && !before.includes(key);
+    if (written) {
+      try {
+        await opfsWrite(key, bytes);
+      } catch (e) {
+        return err(storageFailure(e));
+      }
+    }
     const record: FileRecord = {
       name,
       size: bytes.byteLength,
@@ -40,15 +64,26 @@ export class FileRepository {
       where: useOpfs ? 'opfs' : 'idb',
       summary,
     };
-    const tx = this.db.transaction(['files', 'fileBytes'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('files').put(record, name),
-      useOpfs
-        ? tx.objectStore('fileBytes').delete(name)
-        : tx.objectStore('fileBytes').put(bytes, name),
-      tx.done,
-    ]);
-    return record;
+    // Requests one after another: a request that throws at once leaves no promise unobserved.
+    const r = await atomically(this.db, ['files', 'fileBytes'], async (tx) => {
+      await tx.objectStore('files').put(record, name);
+      if (useOpfs) await tx.objectStore('fileBytes').delete(name);
+      else await tx.objectStore('fileBytes').put(bytes, name);
+    });
+    if (!r.ok) {
+      if (written) await opfsDelete(key);
+      return r;
+    }
+    for (const k of before) if (!useOpfs || k !== key) await opfsDelete(k);
+    return ok(record);
+  }
+
+  /** OPFS entries that may hold bytes of the stored file `name` (none when it is kept in IDB). */
+  private async opfsKeys(name: string): Promise<string[]> {
+    const meta: unknown = await this.db.get('files', name);
+    const checked = meta === undefined ? undefined : checkFileRecord(meta);
+    if (!checked?.ok || checked.value.where !== 'opfs') return [];
+    return [opfsKey(name, checked.value.hash), opfsKey(name)];
   }
 
   /** The bytes of a stored file, or undefined when it is not in the library. */
@@ -61,18 +96,20 @@ export class FileRepository {
     ]);
     if (meta === undefined) return undefined;
     if (bytes instanceof Uint8Array) return bytes;
-    const where = (meta as { where?: unknown }).where;
-    return where === 'opfs' ? opfsRead(name) : undefined;
+    const checked = checkFileRecord(meta);
+    if (!checked.ok || checked.value.where !== 'opfs') return undefined;
+    return (await opfsRead(opfsKey(name, checked.value.hash))) ?? opfsRead(opfsKey(name));
   }
 
   /** Removes a file (metadata and bytes in one transaction; OPFS bytes afterwards). */
   async remove(name: string): Promise<void> {
+    const keys = await this.opfsKeys(name);
     const tx = this.db.transaction(['files', 'fileBytes'], 'readwrite');
     await Promise.all([
       tx.objectStore('files').delete(name),
       tx.objectStore('fileBytes').delete(name),
       tx.done,
     ]);
-    if (await opfsAvailable()) await opfsDelete(name);
+    for (const k of keys) await opfsDelete(k);
   }
 }

@@ -13,49 +13,71 @@ async function dir(): Promise<FileSystemDirectoryHandle | undefined> {
   }
 }
 
-/** OPFS file names cannot hold every character a user file name may; encode them. */
-function key(name: string): string {
-  return encodeURIComponent(name);
+/**
+ * The OPFS entry of a file's bytes: the encoded name (OPFS names cannot hold every character a user
+ * file name may), plus a version (a hash prefix) so new bytes never overwrite the ones a stored
+ * record still points at. Without a version: the entry written before versions existed.
+ */
+export function opfsKey(name: string, version?: string): string {
+  const base = encodeURIComponent(name);
+  return version ? `${base}.v-${version.slice(0, 16)}` : base;
 }
 
 /** True when this browser offers a writable OPFS. */
 export async function opfsAvailable(): Promise<boolean> {
   const d = await dir();
   if (!d) return false;
-  const probe = (await d.getFileHandle('.probe', { create: true })) as FileSystemFileHandle & {
-    createWritable?: unknown;
-  };
-  return typeof probe.createWritable === 'function';
+  try {
+    const probe = (await d.getFileHandle('.probe', { create: true })) as FileSystemFileHandle & {
+      createWritable?: unknown;
+    };
+    return typeof probe.createWritable === 'function';
+  } catch {
+    return false; // e.g. storage full: the bytes then go to IndexedDB, which reports the quota
+  }
 }
 
-/** Writes a file's bytes. */
-export async function opfsWrite(name: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes bytes under `key` (from opfsKey). The browser writes to a side file that replaces the
+ * entry only on close, so a failed write (storage full) is abandoned and nothing half-written stays.
+ */
+export async function opfsWrite(key: string, bytes: Uint8Array): Promise<void> {
   const d = await dir();
   if (!d) throw new Error('The Origin Private File System is not available in this browser.');
-  const handle = await d.getFileHandle(key(name), { create: true });
+  const existed = await d.getFileHandle(key).then(
+    () => true,
+    () => false,
+  );
+  const handle = await d.getFileHandle(key, { create: true });
   const w = await handle.createWritable();
-  await w.write(bytes as Uint8Array<ArrayBuffer>);
-  await w.close();
+  try {
+    await w.write(bytes as Uint8Array<ArrayBuffer>);
+    await w.close();
+  } catch (e) {
+    await w.abort().catch(() => undefined);
+    if (!existed) await opfsDelete(key);
+    throw e;
+  }
 }
 
-/** Reads a file's bytes, or undefined when absent. */
-export async function opfsRead(name: string): Promise<Uint8Array | undefined> {
+/** Reads the bytes under `key`, or undefined when absent. */
+export async function opfsRead(key: string): Promise<Uint8Array | undefined> {
   const d = await dir();
   if (!d) return undefined;
   try {
-    const file = await (await d.getFileHandle(key(name))).getFile();
+    const file = await (await d.getFileHandle(key)).getFile();
     return new Uint8Array(await file.arrayBuffer());
   } catch {
     return undefined;
   }
 }
 
-/** Deletes a file's bytes (absent is fine). */
-export async function opfsDelete(name: string): Promise<void> {
+/** Deletes the bytes under `key` (absent is fine). */
+export async function opfsDelete(key: string): Promise<void> {
   const d = await dir();
   if (!d) return;
   try {
-    await d.removeEntry(key(name));
+    await d.removeEntry(key);
   } catch {
     // absent already
   }

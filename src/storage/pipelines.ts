@@ -4,6 +4,7 @@ import type { Pipeline } from '../model/pipeline.ts';
 import { err, ok, type Result } from '../model/result.ts';
 import { checkPipelineRecord, type PipelineRecord } from './records.ts';
 import { readAllChecked, readOneChecked, setAside, type CorruptReport } from './quarantine.ts';
+import { atomically, type StorageFailure } from './atomic.ts';
 
 /** A save refused because someone else saved a newer revision first. */
 export interface SaveConflict {
@@ -11,6 +12,9 @@ export interface SaveConflict {
   /** What is stored now (the other tab's version), or undefined when it was deleted. */
   readonly theirs: PipelineRecord | undefined;
 }
+
+/** Why a save stored nothing: another tab saved first, or the browser refused the write. */
+export type SaveProblem = SaveConflict | StorageFailure;
 
 /** Stored pipelines (create, list, get, save with revision check, delete to trash, restore). */
 export class PipelineRepository {
@@ -29,80 +33,77 @@ export class PipelineRepository {
   }
 
   /** Stores a new pipeline at revision 1 (overwrites nothing: fails when the id exists). */
-  async create(
-    pipeline: Pipeline,
-    now = Date.now(),
-  ): Promise<Result<PipelineRecord, SaveConflict>> {
+  create(pipeline: Pipeline, now = Date.now()): Promise<Result<PipelineRecord, SaveProblem>> {
     return this.save(pipeline, 0, now);
   }
 
   /**
    * Saves `pipeline` on top of `baseRevision` (0 for a new one). When the stored revision differs,
-   * nothing is written and the stored record is returned so the user can choose.
+   * nothing is written and the stored record is returned so the user can choose. One transaction:
+   * when it fails (storage full, aborted) the previous record stays as it was.
    */
   async save(
     pipeline: Pipeline,
     baseRevision: number,
     now = Date.now(),
-  ): Promise<Result<PipelineRecord, SaveConflict>> {
-    const tx = this.db.transaction('pipelines', 'readwrite');
-    const current: unknown = await tx.store.get(pipeline.id);
-    const checked = current === undefined ? undefined : checkPipelineRecord(current);
-    const currentRev = checked?.ok ? checked.value.revision : 0;
-    if (currentRev !== baseRevision) {
-      await tx.done;
-      return err({ kind: 'conflict', theirs: checked?.ok ? checked.value : undefined });
-    }
-    const record: PipelineRecord = {
-      id: pipeline.id,
-      revision: baseRevision + 1,
-      updatedAt: now,
-      pipeline,
-    };
-    await Promise.all([tx.store.put(record, pipeline.id), tx.done]);
-    if (checked && !checked.ok) {
-      await this.db.add('quarantine', {
-        store: 'pipelines',
-        key: pipeline.id,
-        reason: `overwritten corrupt record: ${checked.error}`,
-        at: now,
-        record: current,
-      });
-    }
-    return ok(record);
+  ): Promise<Result<PipelineRecord, SaveProblem>> {
+    const r = await atomically(this.db, ['pipelines', 'quarantine'], async (tx) => {
+      const store = tx.objectStore('pipelines');
+      const current: unknown = await store.get(pipeline.id);
+      const checked = current === undefined ? undefined : checkPipelineRecord(current);
+      const currentRev = checked?.ok ? checked.value.revision : 0;
+      if (currentRev !== baseRevision) {
+        return err<SaveConflict>({
+          kind: 'conflict',
+          theirs: checked?.ok ? checked.value : undefined,
+        });
+      }
+      const record: PipelineRecord = {
+        id: pipeline.id,
+        revision: baseRevision + 1,
+        updatedAt: now,
+        pipeline,
+      };
+      await store.put(record, pipeline.id);
+      if (checked && !checked.ok) {
+        const reason = `overwritten corrupt record: ${checked.error}`;
+        await tx
+          .objectStore('quarantine')
+          .add({ store: 'pipelines', key: pipeline.id, reason, at: now, record: current });
+      }
+      return ok(record);
+    });
+    return r.ok ? r.value : r;
   }
 
   /** Deletes a pipeline, keeping it in the trash (one transaction) so it can be restored. */
-  async remove(id: string): Promise<void> {
-    const tx = this.db.transaction(['pipelines', 'trash'], 'readwrite');
-    const value: unknown = await tx.objectStore('pipelines').get(id);
-    if (value !== undefined) {
-      await tx.objectStore('trash').put(value, id);
-      await tx.objectStore('pipelines').delete(id);
-    }
-    await tx.done;
+  async remove(id: string): Promise<Result<void, StorageFailure>> {
+    return atomically(this.db, ['pipelines', 'trash'], async (tx) => {
+      const value: unknown = await tx.objectStore('pipelines').get(id);
+      if (value !== undefined) {
+        await tx.objectStore('trash').put(value, id);
+        await tx.objectStore('pipelines').delete(id);
+      }
+    });
   }
 
   /** Restores a deleted pipeline from the trash (undo of delete); undefined when not there. */
   async restore(id: string): Promise<PipelineRecord | undefined> {
-    const tx = this.db.transaction(['pipelines', 'trash'], 'readwrite');
-    const value: unknown = await tx.objectStore('trash').get(id);
-    const checked = checkPipelineRecord(value);
-    if (value !== undefined) {
+    const r = await atomically(this.db, ['pipelines', 'trash', 'quarantine'], async (tx) => {
+      const value: unknown = await tx.objectStore('trash').get(id);
+      if (value === undefined) return undefined;
+      const checked = checkPipelineRecord(value);
       await tx.objectStore('trash').delete(id);
       if (checked.ok) await tx.objectStore('pipelines').put(checked.value, id);
-    }
-    await tx.done;
-    if (value !== undefined && !checked.ok) {
-      await this.db.add('quarantine', {
-        store: 'trash',
-        key: id,
-        reason: checked.error,
-        at: Date.now(),
-        record: value,
-      });
-    }
-    return checked.ok ? checked.value : undefined;
+      else {
+        const at = Date.now();
+        await tx
+          .objectStore('quarantine')
+          .add({ store: 'trash', key: id, reason: checked.error, at, record: value });
+      }
+      return checked.ok ? checked.value : undefined;
+    });
+    return r.ok ? r.value : undefined;
   }
 
   /** Sets a record aside by hand (used when a record is valid JSON but not a loadable pipeline). */

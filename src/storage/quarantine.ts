@@ -2,6 +2,7 @@
 import type { PetroflowDb } from './db.ts';
 import { checkFileRecord, checkPipelineRecord, checkRunRecord } from './records.ts';
 import type { Result } from '../model/result.ts';
+import { atomically } from './atomic.ts';
 
 /** A record that was set aside, as reported to the user. */
 export interface CorruptReport {
@@ -18,14 +19,15 @@ const checks: Record<CheckedStore, (v: unknown) => Result<unknown, string>> = {
   runs: checkRunRecord,
 };
 
-/** Moves one record from `store` into quarantine, atomically. */
+/**
+ * Moves one record from `store` into quarantine, atomically: when the browser refuses (storage
+ * full), the record stays where it was and is reported again on the next read.
+ */
 export async function setAside(db: PetroflowDb, report: CorruptReport, record: unknown) {
-  const tx = db.transaction([report.store, 'quarantine'], 'readwrite');
-  await Promise.all([
-    tx.objectStore(report.store).delete(report.key),
-    tx.objectStore('quarantine').add({ ...report, at: Date.now(), record }),
-    tx.done,
-  ]);
+  await atomically(db, [report.store, 'quarantine'], async (tx) => {
+    await tx.objectStore(report.store).delete(report.key);
+    await tx.objectStore('quarantine').add({ ...report, at: Date.now(), record });
+  });
 }
 
 /**

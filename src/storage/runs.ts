@@ -6,6 +6,7 @@
 import type { PetroflowError } from '../model/errors.ts';
 import { err, ok, type Result } from '../model/result.ts';
 import type { PetroflowDb } from './db.ts';
+import { atomically } from './atomic.ts';
 
 /** Status of a node in a stored run (the engine's NodeSpan statuses). */
 export type ExecutionNodeStatus = 'done' | 'failed' | 'skipped' | 'cached' | 'cancelled';
@@ -178,20 +179,25 @@ export class RunRepository {
   async add(record: ExecutionRecord): Promise<void> {
     const checked = checkExecutionRecord(record);
     if (!checked.ok) throw new Error(`Run record ${record.runId} not stored: ${checked.error}.`);
-    const tx = this.db.transaction(EXECUTIONS_STORE, 'readwrite');
-    await tx.store.put(record, record.runId);
-    const index = tx.store.index('byPipeline');
-    const [keys, values] = await Promise.all([
-      index.getAllKeys(record.pipelineId),
-      index.getAll(record.pipelineId),
-    ]);
-    const ordered = values
-      .map((v, i) => ({ key: keys[i], start: startOf(v) }))
-      .sort((a, b) => b.start - a.start);
-    for (const old of ordered.slice(RUNS_KEPT_PER_PIPELINE)) {
-      if (old.key !== undefined) await tx.store.delete(old.key);
+    const r = await atomically(this.db, [EXECUTIONS_STORE], async (tx) => {
+      const store = tx.objectStore(EXECUTIONS_STORE);
+      await store.put(record, record.runId);
+      const index = store.index('byPipeline');
+      const [keys, values] = await Promise.all([
+        index.getAllKeys(record.pipelineId),
+        index.getAll(record.pipelineId),
+      ]);
+      const ordered = values
+        .map((v, i) => ({ key: keys[i], start: startOf(v) }))
+        .sort((a, b) => b.start - a.start);
+      for (const old of ordered.slice(RUNS_KEPT_PER_PIPELINE)) {
+        if (old.key !== undefined) await store.delete(old.key);
+      }
+    });
+    if (!r.ok) {
+      const why = r.error.reason === 'quota' ? "the browser's storage is full" : r.error.detail;
+      throw new Error(`Run record ${record.runId} not stored: ${why}.`);
     }
-    await tx.done;
   }
 
   /** Runs of one pipeline, newest first; damaged records are set aside and reported. */

@@ -64,7 +64,9 @@ describe('pipelines', () => {
     expect(mine.ok && mine.value.revision).toBe(2);
     const stale = await s.pipelines.save(pipeline('p1', 'theirs'), 1);
     expect(stale.ok).toBe(false);
-    if (!stale.ok) expect(stale.error.theirs?.pipeline.name).toBe('mine');
+    if (!stale.ok && stale.error.kind === 'conflict') {
+      expect(stale.error.theirs?.pipeline.name).toBe('mine');
+    } else expect.fail('a stale save must be a conflict');
     const again = await s.pipelines.create(pipeline('p1'));
     expect(again.ok).toBe(false);
     s.close();
@@ -105,7 +107,9 @@ describe('files and runs', () => {
   it('stores bytes with metadata and reads them back; removal removes both', async () => {
     const s = await openStorage(freshName());
     const bytes = new TextEncoder().encode('A,B\n1,2\n');
-    const rec = await s.files.put('t.csv', bytes, summary);
+    const put = await s.files.put('t.csv', bytes, summary);
+    if (!put.ok) throw new Error(put.error.detail);
+    const rec = put.value;
     expect(rec.size).toBe(8);
     expect(rec.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rec.where).toBe('idb');
