@@ -41,11 +41,14 @@ function parseCsv(text: string): Record<string, string>[] {
 const num = (s: string | undefined): number | null =>
   s === undefined || s === '' ? null : Number(s);
 
+/** source.las 1.0.0's warning: WELL-2 is logged in feet, its tops are in feet too. */
+const MIXED_UNITS = /petroflow run: node 'logs': warning: DEPT is in F in well-2\.las[^\n]*\n/;
+
 describe('template pipelines through `petroflow run`', () => {
   it('"Net pay, Archie" succeeds and its summary matches the independent computation', () => {
     const dir = join(out, 'archie');
     const r = runTemplate('net-pay-archie.json', dir);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.replace(MIXED_UNITS, '')).toBe('');
     expect(r.status).toBe(0);
     const rows = parseCsv(readFileSync(join(dir, 'netpay.csv'), 'utf8'));
     const read = (f: string): string => readFileSync(join(examplesDir, f), 'utf8');
@@ -71,7 +74,7 @@ describe('template pipelines through `petroflow run`', () => {
   it('"Shaly sand, Simandoux vs Indonesia" succeeds and describes both saturations', () => {
     const dir = join(out, 'shaly');
     const r = runTemplate('shaly-sand-simandoux-indonesia.json', dir);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.replace(MIXED_UNITS, '')).toBe('');
     expect(r.status).toBe(0);
     const rows = parseCsv(readFileSync(join(dir, 'stats.csv'), 'utf8'));
     const byColumn = new Map(rows.map((x) => [x.column, x]));

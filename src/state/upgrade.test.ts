@@ -30,9 +30,11 @@ describe.skipIf(!existsSync(template))('upgrading summary.netpay in the template
     expect(offer?.to).toBe('1.1.0');
     expect(offer?.steps.map((x) => x.version)).toEqual(['1.1.0']);
     expect(offer?.steps[0]?.changes).toMatch(/Adds the parameter "decimals"/);
-    // Nothing else in the template has a newer version.
+    // The only other node with a newer version is the LAS source (1.1.0 converts depth units).
     const others = s.getState().doc.nodes.filter((n) => n.id !== 'netpay');
-    expect(others.filter((n) => s.getState().upgradeOffer(n.id))).toEqual([]);
+    expect(others.filter((n) => s.getState().upgradeOffer(n.id)).map((n) => n.op)).toEqual([
+      'source.las',
+    ]);
 
     // Shown before accepting: the migration adds "decimals" and touches nothing else.
     expect(before && offer && upgradeParamChanges(registry, before, offer)).toEqual([

@@ -243,59 +243,63 @@ function validate10(
   validate10.errors = vErrors;
   return errors === 0;
 }
-export const v_p22deb9508459db8c = validate11;
+export const v_p1a7b143c8cb9d603 = validate11;
 const schema12 = {
   type: 'object',
   properties: {
     index: {
       type: 'string',
       title: 'Depth index',
-      description: 'Depth index column of the logs; empty means the first column of the logs.',
+      description: 'Depth (or time) index column; empty means the first column of the input.',
       minLength: 1,
       maxLength: 256,
       'x-widget': 'column',
-      'x-port': 'logs',
     },
-    topColumn: {
+    phi: {
       type: 'string',
-      title: 'Top depth',
+      title: 'Porosity',
+      description: 'Effective porosity column (v/v).',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      default: 'PHIE',
+    },
+    sw: {
+      type: 'string',
+      title: 'Water saturation',
+      description: 'Water saturation column (v/v).',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      default: 'SW',
+    },
+    pay: {
+      type: 'string',
+      title: 'Pay flag',
+      description: 'Pay flag column: 1 is pay, anything else (0, null) is not.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      default: 'PAY',
+    },
+    groupBy: {
+      type: 'array',
+      title: 'Group by',
       description:
-        'Column of the tops table holding each top depth, in the unit of the logs index.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'tops',
-      default: 'TOP',
+        'Columns that define a group; empty means WELL, plus ZONE when present (each only if the input has it).',
+      items: { type: 'string', minLength: 1, maxLength: 256 },
+      maxItems: 1000,
+      uniqueItems: true,
+      'x-widget': 'columns',
     },
-    zoneColumn: {
-      type: 'string',
-      title: 'Zone name',
-      description: 'Column of the tops table holding the zone that starts at each top.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'tops',
-      default: 'ZONE',
-    },
-    wellColumn: {
-      type: 'string',
-      title: 'Well',
+    decimals: {
+      type: 'integer',
+      title: 'Decimals',
       description:
-        'Well name column; used to match tops to logs when both tables have it, otherwise every top applies to every sample.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'logs',
-      default: 'WELL',
-    },
-    output: {
-      type: 'string',
-      title: 'Output column',
-      description:
-        'Name of the zone column added to the logs; an existing column of that name is replaced.',
-      default: 'ZONE',
-      minLength: 1,
-      maxLength: 256,
+        'Decimal places to which the sample thickness h is rounded before it is multiplied, and to which gross and net are rounded (removes float noise of the depth steps). Keep at least as many as the depth step has (0.1524 needs 4).',
+      minimum: 0,
+      maximum: 12,
+      default: 6,
     },
   },
   required: [],
@@ -311,10 +315,11 @@ function validate11(
     for (const key0 in data) {
       if (!(
         key0 === 'index' ||
-        key0 === 'topColumn' ||
-        key0 === 'zoneColumn' ||
-        key0 === 'wellColumn' ||
-        key0 === 'output'
+        key0 === 'phi' ||
+        key0 === 'sw' ||
+        key0 === 'pay' ||
+        key0 === 'groupBy' ||
+        key0 === 'decimals'
       )) {
         const err0 = {
           instancePath,
@@ -392,6 +397,545 @@ function validate11(
         errors++;
       }
     }
+    if (data.phi !== undefined) {
+      let data1 = data.phi;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 256) {
+          const err4 = {
+            instancePath: instancePath + '/phi',
+            schemaPath: '#/properties/phi/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema12.properties.phi,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err5 = {
+            instancePath: instancePath + '/phi',
+            schemaPath: '#/properties/phi/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12.properties.phi,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/phi',
+          schemaPath: '#/properties/phi/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.properties.phi.type,
+          parentSchema: schema12.properties.phi,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.sw !== undefined) {
+      let data2 = data.sw;
+      if (typeof data2 === 'string') {
+        if (func2(data2) > 256) {
+          const err7 = {
+            instancePath: instancePath + '/sw',
+            schemaPath: '#/properties/sw/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema12.properties.sw,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (func2(data2) < 1) {
+          const err8 = {
+            instancePath: instancePath + '/sw',
+            schemaPath: '#/properties/sw/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12.properties.sw,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/sw',
+          schemaPath: '#/properties/sw/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.properties.sw.type,
+          parentSchema: schema12.properties.sw,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.pay !== undefined) {
+      let data3 = data.pay;
+      if (typeof data3 === 'string') {
+        if (func2(data3) > 256) {
+          const err10 = {
+            instancePath: instancePath + '/pay',
+            schemaPath: '#/properties/pay/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema12.properties.pay,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err11 = {
+            instancePath: instancePath + '/pay',
+            schemaPath: '#/properties/pay/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12.properties.pay,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/pay',
+          schemaPath: '#/properties/pay/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.properties.pay.type,
+          parentSchema: schema12.properties.pay,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.groupBy !== undefined) {
+      let data4 = data.groupBy;
+      if (Array.isArray(data4)) {
+        if (data4.length > 1000) {
+          const err13 = {
+            instancePath: instancePath + '/groupBy',
+            schemaPath: '#/properties/groupBy/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 1000 },
+            message: 'must NOT have more than 1000 items',
+            schema: 1000,
+            parentSchema: schema12.properties.groupBy,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === 'string') {
+            if (func2(data5) > 256) {
+              const err14 = {
+                instancePath: instancePath + '/groupBy/' + i0,
+                schemaPath: '#/properties/groupBy/items/maxLength',
+                keyword: 'maxLength',
+                params: { limit: 256 },
+                message: 'must NOT have more than 256 characters',
+                schema: 256,
+                parentSchema: schema12.properties.groupBy.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (func2(data5) < 1) {
+              const err15 = {
+                instancePath: instancePath + '/groupBy/' + i0,
+                schemaPath: '#/properties/groupBy/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema12.properties.groupBy.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + '/groupBy/' + i0,
+              schemaPath: '#/properties/groupBy/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema12.properties.groupBy.items.type,
+              parentSchema: schema12.properties.groupBy.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        let i1 = data4.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data4[i1];
+            if (typeof item0 !== 'string') {
+              continue;
+            }
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err17 = {
+                instancePath: instancePath + '/groupBy',
+                schemaPath: '#/properties/groupBy/uniqueItems',
+                keyword: 'uniqueItems',
+                params: { i: i1, j: j0 },
+                message:
+                  'must NOT have duplicate items (items ## ' +
+                  j0 +
+                  ' and ' +
+                  i1 +
+                  ' are identical)',
+                schema: true,
+                parentSchema: schema12.properties.groupBy,
+                data: data4,
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath: instancePath + '/groupBy',
+          schemaPath: '#/properties/groupBy/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema12.properties.groupBy.type,
+          parentSchema: schema12.properties.groupBy,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.decimals !== undefined) {
+      let data6 = data.decimals;
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err19 = {
+          instancePath: instancePath + '/decimals',
+          schemaPath: '#/properties/decimals/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema12.properties.decimals.type,
+          parentSchema: schema12.properties.decimals,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data6 == 'number' && isFinite(data6)) {
+        if (data6 > 12 || isNaN(data6)) {
+          const err20 = {
+            instancePath: instancePath + '/decimals',
+            schemaPath: '#/properties/decimals/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 12 },
+            message: 'must be <= 12',
+            schema: 12,
+            parentSchema: schema12.properties.decimals,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data6 < 0 || isNaN(data6)) {
+          const err21 = {
+            instancePath: instancePath + '/decimals',
+            schemaPath: '#/properties/decimals/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+            schema: 0,
+            parentSchema: schema12.properties.decimals,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err22 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema12.type,
+      parentSchema: schema12,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err22];
+    } else {
+      vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+export const v_p22deb9508459db8c = validate12;
+const schema13 = {
+  type: 'object',
+  properties: {
+    index: {
+      type: 'string',
+      title: 'Depth index',
+      description: 'Depth index column of the logs; empty means the first column of the logs.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'logs',
+    },
+    topColumn: {
+      type: 'string',
+      title: 'Top depth',
+      description:
+        'Column of the tops table holding each top depth, in the unit of the logs index.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'tops',
+      default: 'TOP',
+    },
+    zoneColumn: {
+      type: 'string',
+      title: 'Zone name',
+      description: 'Column of the tops table holding the zone that starts at each top.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'tops',
+      default: 'ZONE',
+    },
+    wellColumn: {
+      type: 'string',
+      title: 'Well',
+      description:
+        'Well name column; used to match tops to logs when both tables have it, otherwise every top applies to every sample.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'logs',
+      default: 'WELL',
+    },
+    output: {
+      type: 'string',
+      title: 'Output column',
+      description:
+        'Name of the zone column added to the logs; an existing column of that name is replaced.',
+      default: 'ZONE',
+      minLength: 1,
+      maxLength: 256,
+    },
+  },
+  required: [],
+  additionalProperties: false,
+};
+function validate12(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(
+        key0 === 'index' ||
+        key0 === 'topColumn' ||
+        key0 === 'zoneColumn' ||
+        key0 === 'wellColumn' ||
+        key0 === 'output'
+      )) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema13,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.index !== undefined) {
+      let data0 = data.index;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 256) {
+          const err1 = {
+            instancePath: instancePath + '/index',
+            schemaPath: '#/properties/index/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema13.properties.index,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = {
+            instancePath: instancePath + '/index',
+            schemaPath: '#/properties/index/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema13.properties.index,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/index',
+          schemaPath: '#/properties/index/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema13.properties.index.type,
+          parentSchema: schema13.properties.index,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
     if (data.topColumn !== undefined) {
       let data1 = data.topColumn;
       if (typeof data1 === 'string') {
@@ -403,7 +947,7 @@ function validate11(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema12.properties.topColumn,
+            parentSchema: schema13.properties.topColumn,
             data: data1,
           };
           if (vErrors === null) {
@@ -421,7 +965,7 @@ function validate11(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.topColumn,
+            parentSchema: schema13.properties.topColumn,
             data: data1,
           };
           if (vErrors === null) {
@@ -438,8 +982,8 @@ function validate11(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.topColumn.type,
-          parentSchema: schema12.properties.topColumn,
+          schema: schema13.properties.topColumn.type,
+          parentSchema: schema13.properties.topColumn,
           data: data1,
         };
         if (vErrors === null) {
@@ -461,7 +1005,7 @@ function validate11(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema12.properties.zoneColumn,
+            parentSchema: schema13.properties.zoneColumn,
             data: data2,
           };
           if (vErrors === null) {
@@ -479,7 +1023,7 @@ function validate11(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.zoneColumn,
+            parentSchema: schema13.properties.zoneColumn,
             data: data2,
           };
           if (vErrors === null) {
@@ -496,8 +1040,8 @@ function validate11(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.zoneColumn.type,
-          parentSchema: schema12.properties.zoneColumn,
+          schema: schema13.properties.zoneColumn.type,
+          parentSchema: schema13.properties.zoneColumn,
           data: data2,
         };
         if (vErrors === null) {
@@ -519,7 +1063,7 @@ function validate11(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema12.properties.wellColumn,
+            parentSchema: schema13.properties.wellColumn,
             data: data3,
           };
           if (vErrors === null) {
@@ -537,7 +1081,7 @@ function validate11(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.wellColumn,
+            parentSchema: schema13.properties.wellColumn,
             data: data3,
           };
           if (vErrors === null) {
@@ -554,8 +1098,8 @@ function validate11(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.wellColumn.type,
-          parentSchema: schema12.properties.wellColumn,
+          schema: schema13.properties.wellColumn.type,
+          parentSchema: schema13.properties.wellColumn,
           data: data3,
         };
         if (vErrors === null) {
@@ -577,7 +1121,7 @@ function validate11(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema12.properties.output,
+            parentSchema: schema13.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -595,7 +1139,7 @@ function validate11(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema12.properties.output,
+            parentSchema: schema13.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -612,8 +1156,8 @@ function validate11(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema12.properties.output.type,
-          parentSchema: schema12.properties.output,
+          schema: schema13.properties.output.type,
+          parentSchema: schema13.properties.output,
           data: data4,
         };
         if (vErrors === null) {
@@ -631,8 +1175,8 @@ function validate11(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema12.type,
-      parentSchema: schema12,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -642,11 +1186,11 @@ function validate11(
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-export const v_p2b9251c82522d789 = validate12;
-const schema13 = {
+export const v_p2b9251c82522d789 = validate13;
+const schema14 = {
   type: 'object',
   properties: {
     index: {
@@ -676,7 +1220,7 @@ const schema13 = {
   required: ['step'],
   additionalProperties: false,
 };
-function validate12(
+function validate13(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -690,8 +1234,8 @@ function validate12(
         keyword: 'required',
         params: { missingProperty: 'step' },
         message: "must have required property '" + 'step' + "'",
-        schema: schema13.required,
-        parentSchema: schema13,
+        schema: schema14.required,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -710,7 +1254,7 @@ function validate12(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema13,
+          parentSchema: schema14,
           data,
         };
         if (vErrors === null) {
@@ -732,7 +1276,7 @@ function validate12(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema13.properties.index,
+            parentSchema: schema14.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -750,7 +1294,7 @@ function validate12(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema13.properties.index,
+            parentSchema: schema14.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -767,8 +1311,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.index.type,
-          parentSchema: schema13.properties.index,
+          schema: schema14.properties.index.type,
+          parentSchema: schema14.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -790,7 +1334,7 @@ function validate12(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema13.properties.step,
+            parentSchema: schema14.properties.step,
             data: data1,
           };
           if (vErrors === null) {
@@ -807,8 +1351,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema13.properties.step.type,
-          parentSchema: schema13.properties.step,
+          schema: schema14.properties.step.type,
+          parentSchema: schema14.properties.step,
           data: data1,
         };
         if (vErrors === null) {
@@ -828,8 +1372,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.method.type,
-          parentSchema: schema13.properties.method,
+          schema: schema14.properties.method.type,
+          parentSchema: schema14.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -844,10 +1388,10 @@ function validate12(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema13.properties.method.enum },
+          params: { allowedValues: schema14.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema13.properties.method.enum,
-          parentSchema: schema13.properties.method,
+          schema: schema14.properties.method.enum,
+          parentSchema: schema14.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -865,8 +1409,8 @@ function validate12(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema13.type,
-      parentSchema: schema13,
+      schema: schema14.type,
+      parentSchema: schema14,
       data,
     };
     if (vErrors === null) {
@@ -876,11 +1420,11 @@ function validate12(
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-export const v_p3db53de3669adc8d = validate13;
-const schema14 = {
+export const v_p3db53de3669adc8d = validate14;
+const schema15 = {
   type: 'object',
   properties: {
     rt: {
@@ -957,7 +1501,7 @@ const schema14 = {
   required: ['rw', 'rsh'],
   additionalProperties: false,
 };
-function validate13(
+function validate14(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -971,8 +1515,8 @@ function validate13(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema14.required,
-        parentSchema: schema14,
+        schema: schema15.required,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -989,8 +1533,8 @@ function validate13(
         keyword: 'required',
         params: { missingProperty: 'rsh' },
         message: "must have required property '" + 'rsh' + "'",
-        schema: schema14.required,
-        parentSchema: schema14,
+        schema: schema15.required,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -1018,7 +1562,7 @@ function validate13(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema14,
+          parentSchema: schema15,
           data,
         };
         if (vErrors === null) {
@@ -1040,7 +1584,7 @@ function validate13(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema14.properties.rt,
+            parentSchema: schema15.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1058,7 +1602,7 @@ function validate13(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema14.properties.rt,
+            parentSchema: schema15.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1075,8 +1619,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.rt.type,
-          parentSchema: schema14.properties.rt,
+          schema: schema15.properties.rt.type,
+          parentSchema: schema15.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -1098,7 +1642,7 @@ function validate13(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema14.properties.phi,
+            parentSchema: schema15.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -1116,7 +1660,7 @@ function validate13(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema14.properties.phi,
+            parentSchema: schema15.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -1133,8 +1677,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.phi.type,
-          parentSchema: schema14.properties.phi,
+          schema: schema15.properties.phi.type,
+          parentSchema: schema15.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -1156,7 +1700,7 @@ function validate13(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema14.properties.vsh,
+            parentSchema: schema15.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -1174,7 +1718,7 @@ function validate13(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema14.properties.vsh,
+            parentSchema: schema15.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -1191,8 +1735,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.vsh.type,
-          parentSchema: schema14.properties.vsh,
+          schema: schema15.properties.vsh.type,
+          parentSchema: schema15.properties.vsh,
           data: data2,
         };
         if (vErrors === null) {
@@ -1214,7 +1758,7 @@ function validate13(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema14.properties.rw,
+            parentSchema: schema15.properties.rw,
             data: data3,
           };
           if (vErrors === null) {
@@ -1231,8 +1775,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema14.properties.rw.type,
-          parentSchema: schema14.properties.rw,
+          schema: schema15.properties.rw.type,
+          parentSchema: schema15.properties.rw,
           data: data3,
         };
         if (vErrors === null) {
@@ -1254,7 +1798,7 @@ function validate13(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema14.properties.rsh,
+            parentSchema: schema15.properties.rsh,
             data: data4,
           };
           if (vErrors === null) {
@@ -1271,8 +1815,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema14.properties.rsh.type,
-          parentSchema: schema14.properties.rsh,
+          schema: schema15.properties.rsh.type,
+          parentSchema: schema15.properties.rsh,
           data: data4,
         };
         if (vErrors === null) {
@@ -1294,7 +1838,7 @@ function validate13(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema14.properties.a,
+            parentSchema: schema15.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -1312,7 +1856,7 @@ function validate13(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema14.properties.a,
+            parentSchema: schema15.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -1329,8 +1873,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema14.properties.a.type,
-          parentSchema: schema14.properties.a,
+          schema: schema15.properties.a.type,
+          parentSchema: schema15.properties.a,
           data: data5,
         };
         if (vErrors === null) {
@@ -1352,7 +1896,7 @@ function validate13(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema14.properties.m,
+            parentSchema: schema15.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -1370,7 +1914,7 @@ function validate13(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema14.properties.m,
+            parentSchema: schema15.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -1387,8 +1931,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema14.properties.m.type,
-          parentSchema: schema14.properties.m,
+          schema: schema15.properties.m.type,
+          parentSchema: schema15.properties.m,
           data: data6,
         };
         if (vErrors === null) {
@@ -1410,7 +1954,7 @@ function validate13(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema14.properties.output,
+            parentSchema: schema15.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -1428,7 +1972,7 @@ function validate13(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema14.properties.output,
+            parentSchema: schema15.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -1445,8 +1989,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.output.type,
-          parentSchema: schema14.properties.output,
+          schema: schema15.properties.output.type,
+          parentSchema: schema15.properties.output,
           data: data7,
         };
         if (vErrors === null) {
@@ -1464,8 +2008,8 @@ function validate13(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema14.type,
-      parentSchema: schema14,
+      schema: schema15.type,
+      parentSchema: schema15,
       data,
     };
     if (vErrors === null) {
@@ -1475,11 +2019,11 @@ function validate13(
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-export const v_p4c7b745c754b993e = validate14;
-const schema15 = {
+export const v_p4c7b745c754b993e = validate15;
+const schema16 = {
   type: 'object',
   properties: {
     query: {
@@ -1507,7 +2051,7 @@ const schema15 = {
   additionalProperties: false,
 };
 const pattern0 = new RegExp('^[A-Za-z_][A-Za-z0-9_]{0,63}$', 'u');
-function validate14(
+function validate15(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -1521,8 +2065,8 @@ function validate14(
         keyword: 'required',
         params: { missingProperty: 'query' },
         message: "must have required property '" + 'query' + "'",
-        schema: schema15.required,
-        parentSchema: schema15,
+        schema: schema16.required,
+        parentSchema: schema16,
         data,
       };
       if (vErrors === null) {
@@ -1541,7 +2085,7 @@ function validate14(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema15,
+          parentSchema: schema16,
           data,
         };
         if (vErrors === null) {
@@ -1563,7 +2107,7 @@ function validate14(
             params: { limit: 100000 },
             message: 'must NOT have more than 100000 characters',
             schema: 100000,
-            parentSchema: schema15.properties.query,
+            parentSchema: schema16.properties.query,
             data: data0,
           };
           if (vErrors === null) {
@@ -1581,7 +2125,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema15.properties.query,
+            parentSchema: schema16.properties.query,
             data: data0,
           };
           if (vErrors === null) {
@@ -1598,8 +2142,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.query.type,
-          parentSchema: schema15.properties.query,
+          schema: schema16.properties.query.type,
+          parentSchema: schema16.properties.query,
           data: data0,
         };
         if (vErrors === null) {
@@ -1621,7 +2165,7 @@ function validate14(
             params: { limit: 16 },
             message: 'must NOT have more than 16 items',
             schema: 16,
-            parentSchema: schema15.properties.inputs,
+            parentSchema: schema16.properties.inputs,
             data: data1,
           };
           if (vErrors === null) {
@@ -1639,7 +2183,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema15.properties.inputs,
+            parentSchema: schema16.properties.inputs,
             data: data1,
           };
           if (vErrors === null) {
@@ -1661,7 +2205,7 @@ function validate14(
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]{0,63}$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-                parentSchema: schema15.properties.inputs.items,
+                parentSchema: schema16.properties.inputs.items,
                 data: data2,
               };
               if (vErrors === null) {
@@ -1678,8 +2222,8 @@ function validate14(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema15.properties.inputs.items.type,
-              parentSchema: schema15.properties.inputs.items,
+              schema: schema16.properties.inputs.items.type,
+              parentSchema: schema16.properties.inputs.items,
               data: data2,
             };
             if (vErrors === null) {
@@ -1713,7 +2257,7 @@ function validate14(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema15.properties.inputs,
+                parentSchema: schema16.properties.inputs,
                 data: data1,
               };
               if (vErrors === null) {
@@ -1734,8 +2278,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema15.properties.inputs.type,
-          parentSchema: schema15.properties.inputs,
+          schema: schema16.properties.inputs.type,
+          parentSchema: schema16.properties.inputs,
           data: data1,
         };
         if (vErrors === null) {
@@ -1753,8 +2297,8 @@ function validate14(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema15.type,
-      parentSchema: schema15,
+      schema: schema16.type,
+      parentSchema: schema16,
       data,
     };
     if (vErrors === null) {
@@ -1764,11 +2308,11 @@ function validate14(
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-export const v_p572ffd6ac8a5a919 = validate15;
-const schema16 = {
+export const v_p572ffd6ac8a5a919 = validate16;
+const schema17 = {
   type: 'object',
   properties: {
     dt: {
@@ -1829,7 +2373,7 @@ const schema16 = {
   required: [],
   additionalProperties: false,
 };
-function validate15(
+function validate16(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -1852,7 +2396,7 @@ function validate15(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema16,
+          parentSchema: schema17,
           data,
         };
         if (vErrors === null) {
@@ -1874,7 +2418,7 @@ function validate15(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema16.properties.dt,
+            parentSchema: schema17.properties.dt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1892,7 +2436,7 @@ function validate15(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema16.properties.dt,
+            parentSchema: schema17.properties.dt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1909,8 +2453,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema16.properties.dt.type,
-          parentSchema: schema16.properties.dt,
+          schema: schema17.properties.dt.type,
+          parentSchema: schema17.properties.dt,
           data: data0,
         };
         if (vErrors === null) {
@@ -1932,7 +2476,7 @@ function validate15(
             params: { comparison: '<=', limit: 100 },
             message: 'must be <= 100',
             schema: 100,
-            parentSchema: schema16.properties.dtMatrix,
+            parentSchema: schema17.properties.dtMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -1950,7 +2494,7 @@ function validate15(
             params: { comparison: '>=', limit: 35 },
             message: 'must be >= 35',
             schema: 35,
-            parentSchema: schema16.properties.dtMatrix,
+            parentSchema: schema17.properties.dtMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -1967,8 +2511,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema16.properties.dtMatrix.type,
-          parentSchema: schema16.properties.dtMatrix,
+          schema: schema17.properties.dtMatrix.type,
+          parentSchema: schema17.properties.dtMatrix,
           data: data1,
         };
         if (vErrors === null) {
@@ -1990,7 +2534,7 @@ function validate15(
             params: { comparison: '<=', limit: 250 },
             message: 'must be <= 250',
             schema: 250,
-            parentSchema: schema16.properties.dtFluid,
+            parentSchema: schema17.properties.dtFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -2008,7 +2552,7 @@ function validate15(
             params: { comparison: '>=', limit: 150 },
             message: 'must be >= 150',
             schema: 150,
-            parentSchema: schema16.properties.dtFluid,
+            parentSchema: schema17.properties.dtFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -2025,8 +2569,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema16.properties.dtFluid.type,
-          parentSchema: schema16.properties.dtFluid,
+          schema: schema17.properties.dtFluid.type,
+          parentSchema: schema17.properties.dtFluid,
           data: data2,
         };
         if (vErrors === null) {
@@ -2046,8 +2590,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema16.properties.method.type,
-          parentSchema: schema16.properties.method,
+          schema: schema17.properties.method.type,
+          parentSchema: schema17.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -2062,10 +2606,10 @@ function validate15(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema16.properties.method.enum },
+          params: { allowedValues: schema17.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema16.properties.method.enum,
-          parentSchema: schema16.properties.method,
+          schema: schema17.properties.method.enum,
+          parentSchema: schema17.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -2087,7 +2631,7 @@ function validate15(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema16.properties.c,
+            parentSchema: schema17.properties.c,
             data: data4,
           };
           if (vErrors === null) {
@@ -2105,7 +2649,7 @@ function validate15(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema16.properties.c,
+            parentSchema: schema17.properties.c,
             data: data4,
           };
           if (vErrors === null) {
@@ -2122,8 +2666,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema16.properties.c.type,
-          parentSchema: schema16.properties.c,
+          schema: schema17.properties.c.type,
+          parentSchema: schema17.properties.c,
           data: data4,
         };
         if (vErrors === null) {
@@ -2145,7 +2689,7 @@ function validate15(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema16.properties.output,
+            parentSchema: schema17.properties.output,
             data: data5,
           };
           if (vErrors === null) {
@@ -2163,7 +2707,7 @@ function validate15(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema16.properties.output,
+            parentSchema: schema17.properties.output,
             data: data5,
           };
           if (vErrors === null) {
@@ -2180,8 +2724,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema16.properties.output.type,
-          parentSchema: schema16.properties.output,
+          schema: schema17.properties.output.type,
+          parentSchema: schema17.properties.output,
           data: data5,
         };
         if (vErrors === null) {
@@ -2199,8 +2743,8 @@ function validate15(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema16.type,
-      parentSchema: schema16,
+      schema: schema17.type,
+      parentSchema: schema17,
       data,
     };
     if (vErrors === null) {
@@ -2210,11 +2754,11 @@ function validate15(
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-export const v_p5a4d1de37ddf12e3 = validate16;
-const schema17 = {
+export const v_p5a4d1de37ddf12e3 = validate17;
+const schema18 = {
   type: 'object',
   properties: {
     file: {
@@ -2230,7 +2774,7 @@ const schema17 = {
   required: ['file'],
   additionalProperties: false,
 };
-function validate16(
+function validate17(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2244,8 +2788,8 @@ function validate16(
         keyword: 'required',
         params: { missingProperty: 'file' },
         message: "must have required property '" + 'file' + "'",
-        schema: schema17.required,
-        parentSchema: schema17,
+        schema: schema18.required,
+        parentSchema: schema18,
         data,
       };
       if (vErrors === null) {
@@ -2264,7 +2808,7 @@ function validate16(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema17,
+          parentSchema: schema18,
           data,
         };
         if (vErrors === null) {
@@ -2286,7 +2830,7 @@ function validate16(
             params: { limit: 1024 },
             message: 'must NOT have more than 1024 characters',
             schema: 1024,
-            parentSchema: schema17.properties.file,
+            parentSchema: schema18.properties.file,
             data: data0,
           };
           if (vErrors === null) {
@@ -2304,7 +2848,7 @@ function validate16(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema17.properties.file,
+            parentSchema: schema18.properties.file,
             data: data0,
           };
           if (vErrors === null) {
@@ -2321,8 +2865,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema17.properties.file.type,
-          parentSchema: schema17.properties.file,
+          schema: schema18.properties.file.type,
+          parentSchema: schema18.properties.file,
           data: data0,
         };
         if (vErrors === null) {
@@ -2340,8 +2884,8 @@ function validate16(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema17.type,
-      parentSchema: schema17,
+      schema: schema18.type,
+      parentSchema: schema18,
       data,
     };
     if (vErrors === null) {
@@ -2351,11 +2895,11 @@ function validate16(
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-export const v_p6d8de36527a87219 = validate17;
-const schema18 = {
+export const v_p6d8de36527a87219 = validate18;
+const schema19 = {
   type: 'object',
   properties: {
     columns: {
@@ -2371,7 +2915,7 @@ const schema18 = {
   required: [],
   additionalProperties: false,
 };
-function validate17(
+function validate18(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2387,7 +2931,7 @@ function validate17(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema18,
+          parentSchema: schema19,
           data,
         };
         if (vErrors === null) {
@@ -2409,7 +2953,7 @@ function validate17(
             params: { limit: 1000 },
             message: 'must NOT have more than 1000 items',
             schema: 1000,
-            parentSchema: schema18.properties.columns,
+            parentSchema: schema19.properties.columns,
             data: data0,
           };
           if (vErrors === null) {
@@ -2431,7 +2975,7 @@ function validate17(
                 params: { limit: 256 },
                 message: 'must NOT have more than 256 characters',
                 schema: 256,
-                parentSchema: schema18.properties.columns.items,
+                parentSchema: schema19.properties.columns.items,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2449,7 +2993,7 @@ function validate17(
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema18.properties.columns.items,
+                parentSchema: schema19.properties.columns.items,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2466,8 +3010,8 @@ function validate17(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema18.properties.columns.items.type,
-              parentSchema: schema18.properties.columns.items,
+              schema: schema19.properties.columns.items.type,
+              parentSchema: schema19.properties.columns.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -2501,7 +3045,7 @@ function validate17(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema18.properties.columns,
+                parentSchema: schema19.properties.columns,
                 data: data0,
               };
               if (vErrors === null) {
@@ -2522,8 +3066,8 @@ function validate17(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema18.properties.columns.type,
-          parentSchema: schema18.properties.columns,
+          schema: schema19.properties.columns.type,
+          parentSchema: schema19.properties.columns,
           data: data0,
         };
         if (vErrors === null) {
@@ -2541,8 +3085,8 @@ function validate17(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema18.type,
-      parentSchema: schema18,
+      schema: schema19.type,
+      parentSchema: schema19,
       data,
     };
     if (vErrors === null) {
@@ -2552,11 +3096,11 @@ function validate17(
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-export const v_p71604a4dc6c62e68 = validate18;
-const schema19 = {
+export const v_p71604a4dc6c62e68 = validate19;
+const schema20 = {
   type: 'object',
   properties: {
     phi: {
@@ -2608,7 +3152,7 @@ const schema19 = {
   required: [],
   additionalProperties: false,
 };
-function validate18(
+function validate19(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2630,7 +3174,7 @@ function validate18(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema19,
+          parentSchema: schema20,
           data,
         };
         if (vErrors === null) {
@@ -2652,7 +3196,7 @@ function validate18(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema19.properties.phi,
+            parentSchema: schema20.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -2670,7 +3214,7 @@ function validate18(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema19.properties.phi,
+            parentSchema: schema20.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -2687,8 +3231,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.phi.type,
-          parentSchema: schema19.properties.phi,
+          schema: schema20.properties.phi.type,
+          parentSchema: schema20.properties.phi,
           data: data0,
         };
         if (vErrors === null) {
@@ -2710,7 +3254,7 @@ function validate18(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema19.properties.vsh,
+            parentSchema: schema20.properties.vsh,
             data: data1,
           };
           if (vErrors === null) {
@@ -2728,7 +3272,7 @@ function validate18(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema19.properties.vsh,
+            parentSchema: schema20.properties.vsh,
             data: data1,
           };
           if (vErrors === null) {
@@ -2745,8 +3289,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.vsh.type,
-          parentSchema: schema19.properties.vsh,
+          schema: schema20.properties.vsh.type,
+          parentSchema: schema20.properties.vsh,
           data: data1,
         };
         if (vErrors === null) {
@@ -2766,8 +3310,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.method.type,
-          parentSchema: schema19.properties.method,
+          schema: schema20.properties.method.type,
+          parentSchema: schema20.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -2782,10 +3326,10 @@ function validate18(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema19.properties.method.enum },
+          params: { allowedValues: schema20.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema19.properties.method.enum,
-          parentSchema: schema19.properties.method,
+          schema: schema20.properties.method.enum,
+          parentSchema: schema20.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -2807,7 +3351,7 @@ function validate18(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema19.properties.phiShale,
+            parentSchema: schema20.properties.phiShale,
             data: data3,
           };
           if (vErrors === null) {
@@ -2825,7 +3369,7 @@ function validate18(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema19.properties.phiShale,
+            parentSchema: schema20.properties.phiShale,
             data: data3,
           };
           if (vErrors === null) {
@@ -2842,8 +3386,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema19.properties.phiShale.type,
-          parentSchema: schema19.properties.phiShale,
+          schema: schema20.properties.phiShale.type,
+          parentSchema: schema20.properties.phiShale,
           data: data3,
         };
         if (vErrors === null) {
@@ -2865,7 +3409,7 @@ function validate18(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema19.properties.output,
+            parentSchema: schema20.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -2883,7 +3427,7 @@ function validate18(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema19.properties.output,
+            parentSchema: schema20.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -2900,8 +3444,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.properties.output.type,
-          parentSchema: schema19.properties.output,
+          schema: schema20.properties.output.type,
+          parentSchema: schema20.properties.output,
           data: data4,
         };
         if (vErrors === null) {
@@ -2919,8 +3463,8 @@ function validate18(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema19.type,
-      parentSchema: schema19,
+      schema: schema20.type,
+      parentSchema: schema20,
       data,
     };
     if (vErrors === null) {
@@ -2930,11 +3474,11 @@ function validate18(
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-export const v_pa767a62941a06211 = validate19;
-const schema20 = {
+export const v_pa767a62941a06211 = validate20;
+const schema21 = {
   type: 'object',
   properties: {
     nphi: {
@@ -2976,7 +3520,7 @@ const schema20 = {
   required: [],
   additionalProperties: false,
 };
-function validate19(
+function validate20(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2992,7 +3536,7 @@ function validate19(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema20,
+          parentSchema: schema21,
           data,
         };
         if (vErrors === null) {
@@ -3014,7 +3558,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.nphi,
+            parentSchema: schema21.properties.nphi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3032,7 +3576,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.nphi,
+            parentSchema: schema21.properties.nphi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3049,8 +3593,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.nphi.type,
-          parentSchema: schema20.properties.nphi,
+          schema: schema21.properties.nphi.type,
+          parentSchema: schema21.properties.nphi,
           data: data0,
         };
         if (vErrors === null) {
@@ -3072,7 +3616,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.phid,
+            parentSchema: schema21.properties.phid,
             data: data1,
           };
           if (vErrors === null) {
@@ -3090,7 +3634,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.phid,
+            parentSchema: schema21.properties.phid,
             data: data1,
           };
           if (vErrors === null) {
@@ -3107,8 +3651,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.phid.type,
-          parentSchema: schema20.properties.phid,
+          schema: schema21.properties.phid.type,
+          parentSchema: schema21.properties.phid,
           data: data1,
         };
         if (vErrors === null) {
@@ -3128,8 +3672,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.method.type,
-          parentSchema: schema20.properties.method,
+          schema: schema21.properties.method.type,
+          parentSchema: schema21.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3144,10 +3688,10 @@ function validate19(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema20.properties.method.enum },
+          params: { allowedValues: schema21.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema20.properties.method.enum,
-          parentSchema: schema20.properties.method,
+          schema: schema21.properties.method.enum,
+          parentSchema: schema21.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3169,7 +3713,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.output,
+            parentSchema: schema21.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -3187,7 +3731,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.output,
+            parentSchema: schema21.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -3204,8 +3748,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.output.type,
-          parentSchema: schema20.properties.output,
+          schema: schema21.properties.output.type,
+          parentSchema: schema21.properties.output,
           data: data3,
         };
         if (vErrors === null) {
@@ -3223,8 +3767,8 @@ function validate19(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema20.type,
-      parentSchema: schema20,
+      schema: schema21.type,
+      parentSchema: schema21,
       data,
     };
     if (vErrors === null) {
@@ -3234,11 +3778,11 @@ function validate19(
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-export const v_pab9d930549535027 = validate20;
-const schema21 = {
+export const v_pab9d930549535027 = validate21;
+const schema22 = {
   type: 'object',
   properties: {
     index: {
@@ -3264,7 +3808,7 @@ const schema21 = {
   required: ['top', 'base'],
   additionalProperties: false,
 };
-function validate20(
+function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -3278,8 +3822,8 @@ function validate20(
         keyword: 'required',
         params: { missingProperty: 'top' },
         message: "must have required property '" + 'top' + "'",
-        schema: schema21.required,
-        parentSchema: schema21,
+        schema: schema22.required,
+        parentSchema: schema22,
         data,
       };
       if (vErrors === null) {
@@ -3296,8 +3840,8 @@ function validate20(
         keyword: 'required',
         params: { missingProperty: 'base' },
         message: "must have required property '" + 'base' + "'",
-        schema: schema21.required,
-        parentSchema: schema21,
+        schema: schema22.required,
+        parentSchema: schema22,
         data,
       };
       if (vErrors === null) {
@@ -3316,7 +3860,7 @@ function validate20(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema21,
+          parentSchema: schema22,
           data,
         };
         if (vErrors === null) {
@@ -3338,7 +3882,7 @@ function validate20(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema21.properties.index,
+            parentSchema: schema22.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3356,7 +3900,7 @@ function validate20(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema21.properties.index,
+            parentSchema: schema22.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3373,8 +3917,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema21.properties.index.type,
-          parentSchema: schema21.properties.index,
+          schema: schema22.properties.index.type,
+          parentSchema: schema22.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -3394,8 +3938,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema21.properties.top.type,
-          parentSchema: schema21.properties.top,
+          schema: schema22.properties.top.type,
+          parentSchema: schema22.properties.top,
           data: data1,
         };
         if (vErrors === null) {
@@ -3415,8 +3959,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema21.properties.base.type,
-          parentSchema: schema21.properties.base,
+          schema: schema22.properties.base.type,
+          parentSchema: schema22.properties.base,
           data: data2,
         };
         if (vErrors === null) {
@@ -3434,8 +3978,8 @@ function validate20(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema21.type,
-      parentSchema: schema21,
+      schema: schema22.type,
+      parentSchema: schema22,
       data,
     };
     if (vErrors === null) {
@@ -3445,11 +3989,11 @@ function validate20(
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-export const v_pabbc9e79d3633cd8 = validate21;
-const schema22 = {
+export const v_pabbc9e79d3633cd8 = validate22;
+const schema23 = {
   type: 'object',
   properties: {
     index: {
@@ -3501,7 +4045,7 @@ const schema22 = {
   required: [],
   additionalProperties: false,
 };
-function validate21(
+function validate22(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -3523,7 +4067,7 @@ function validate21(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema22,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -3545,7 +4089,7 @@ function validate21(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema22.properties.index,
+            parentSchema: schema23.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3563,7 +4107,7 @@ function validate21(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.index,
+            parentSchema: schema23.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3580,8 +4124,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.index.type,
-          parentSchema: schema22.properties.index,
+          schema: schema23.properties.index.type,
+          parentSchema: schema23.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -3603,7 +4147,7 @@ function validate21(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema22.properties.phi,
+            parentSchema: schema23.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -3621,7 +4165,7 @@ function validate21(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.phi,
+            parentSchema: schema23.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -3638,8 +4182,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.phi.type,
-          parentSchema: schema22.properties.phi,
+          schema: schema23.properties.phi.type,
+          parentSchema: schema23.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -3661,7 +4205,7 @@ function validate21(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema22.properties.sw,
+            parentSchema: schema23.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -3679,7 +4223,7 @@ function validate21(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.sw,
+            parentSchema: schema23.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -3696,8 +4240,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.sw.type,
-          parentSchema: schema22.properties.sw,
+          schema: schema23.properties.sw.type,
+          parentSchema: schema23.properties.sw,
           data: data2,
         };
         if (vErrors === null) {
@@ -3719,7 +4263,7 @@ function validate21(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema22.properties.pay,
+            parentSchema: schema23.properties.pay,
             data: data3,
           };
           if (vErrors === null) {
@@ -3737,7 +4281,7 @@ function validate21(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.pay,
+            parentSchema: schema23.properties.pay,
             data: data3,
           };
           if (vErrors === null) {
@@ -3754,8 +4298,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.pay.type,
-          parentSchema: schema22.properties.pay,
+          schema: schema23.properties.pay.type,
+          parentSchema: schema23.properties.pay,
           data: data3,
         };
         if (vErrors === null) {
@@ -3777,7 +4321,7 @@ function validate21(
             params: { limit: 1000 },
             message: 'must NOT have more than 1000 items',
             schema: 1000,
-            parentSchema: schema22.properties.groupBy,
+            parentSchema: schema23.properties.groupBy,
             data: data4,
           };
           if (vErrors === null) {
@@ -3799,7 +4343,7 @@ function validate21(
                 params: { limit: 256 },
                 message: 'must NOT have more than 256 characters',
                 schema: 256,
-                parentSchema: schema22.properties.groupBy.items,
+                parentSchema: schema23.properties.groupBy.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -3817,7 +4361,7 @@ function validate21(
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema22.properties.groupBy.items,
+                parentSchema: schema23.properties.groupBy.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -3834,8 +4378,8 @@ function validate21(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema22.properties.groupBy.items.type,
-              parentSchema: schema22.properties.groupBy.items,
+              schema: schema23.properties.groupBy.items.type,
+              parentSchema: schema23.properties.groupBy.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -3869,7 +4413,7 @@ function validate21(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema22.properties.groupBy,
+                parentSchema: schema23.properties.groupBy,
                 data: data4,
               };
               if (vErrors === null) {
@@ -3890,8 +4434,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema22.properties.groupBy.type,
-          parentSchema: schema22.properties.groupBy,
+          schema: schema23.properties.groupBy.type,
+          parentSchema: schema23.properties.groupBy,
           data: data4,
         };
         if (vErrors === null) {
@@ -3909,8 +4453,8 @@ function validate21(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema22.type,
-      parentSchema: schema22,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
@@ -3920,11 +4464,11 @@ function validate21(
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-export const v_pc5d8c743f968d59a = validate22;
-const schema23 = {
+export const v_pc5d8c743f968d59a = validate23;
+const schema24 = {
   type: 'object',
   properties: {
     rt: {
@@ -3993,7 +4537,7 @@ const schema23 = {
   required: ['rw'],
   additionalProperties: false,
 };
-function validate22(
+function validate23(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -4007,8 +4551,8 @@ function validate22(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema23.required,
-        parentSchema: schema23,
+        schema: schema24.required,
+        parentSchema: schema24,
         data,
       };
       if (vErrors === null) {
@@ -4035,7 +4579,7 @@ function validate22(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema24,
           data,
         };
         if (vErrors === null) {
@@ -4057,7 +4601,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.rt,
+            parentSchema: schema24.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -4075,7 +4619,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.rt,
+            parentSchema: schema24.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -4092,8 +4636,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.rt.type,
-          parentSchema: schema23.properties.rt,
+          schema: schema24.properties.rt.type,
+          parentSchema: schema24.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -4115,7 +4659,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.phi,
+            parentSchema: schema24.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4133,7 +4677,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.phi,
+            parentSchema: schema24.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4150,8 +4694,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.phi.type,
-          parentSchema: schema23.properties.phi,
+          schema: schema24.properties.phi.type,
+          parentSchema: schema24.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -4173,7 +4717,7 @@ function validate22(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema23.properties.rw,
+            parentSchema: schema24.properties.rw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4190,8 +4734,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema23.properties.rw.type,
-          parentSchema: schema23.properties.rw,
+          schema: schema24.properties.rw.type,
+          parentSchema: schema24.properties.rw,
           data: data2,
         };
         if (vErrors === null) {
@@ -4213,7 +4757,7 @@ function validate22(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema23.properties.a,
+            parentSchema: schema24.properties.a,
             data: data3,
           };
           if (vErrors === null) {
@@ -4231,7 +4775,7 @@ function validate22(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema23.properties.a,
+            parentSchema: schema24.properties.a,
             data: data3,
           };
           if (vErrors === null) {
@@ -4248,8 +4792,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema23.properties.a.type,
-          parentSchema: schema23.properties.a,
+          schema: schema24.properties.a.type,
+          parentSchema: schema24.properties.a,
           data: data3,
         };
         if (vErrors === null) {
@@ -4271,7 +4815,7 @@ function validate22(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema23.properties.m,
+            parentSchema: schema24.properties.m,
             data: data4,
           };
           if (vErrors === null) {
@@ -4289,7 +4833,7 @@ function validate22(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema23.properties.m,
+            parentSchema: schema24.properties.m,
             data: data4,
           };
           if (vErrors === null) {
@@ -4306,8 +4850,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema23.properties.m.type,
-          parentSchema: schema23.properties.m,
+          schema: schema24.properties.m.type,
+          parentSchema: schema24.properties.m,
           data: data4,
         };
         if (vErrors === null) {
@@ -4329,7 +4873,7 @@ function validate22(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema23.properties.n,
+            parentSchema: schema24.properties.n,
             data: data5,
           };
           if (vErrors === null) {
@@ -4347,7 +4891,7 @@ function validate22(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema23.properties.n,
+            parentSchema: schema24.properties.n,
             data: data5,
           };
           if (vErrors === null) {
@@ -4364,8 +4908,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema23.properties.n.type,
-          parentSchema: schema23.properties.n,
+          schema: schema24.properties.n.type,
+          parentSchema: schema24.properties.n,
           data: data5,
         };
         if (vErrors === null) {
@@ -4387,7 +4931,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.output,
+            parentSchema: schema24.properties.output,
             data: data6,
           };
           if (vErrors === null) {
@@ -4405,7 +4949,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.output,
+            parentSchema: schema24.properties.output,
             data: data6,
           };
           if (vErrors === null) {
@@ -4422,8 +4966,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.output.type,
-          parentSchema: schema23.properties.output,
+          schema: schema24.properties.output.type,
+          parentSchema: schema24.properties.output,
           data: data6,
         };
         if (vErrors === null) {
@@ -4441,8 +4985,8 @@ function validate22(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema24.type,
+      parentSchema: schema24,
       data,
     };
     if (vErrors === null) {
@@ -4452,11 +4996,11 @@ function validate22(
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-export const v_pce9d0b224ae03a08 = validate23;
-const schema24 = {
+export const v_pce9d0b224ae03a08 = validate24;
+const schema25 = {
   type: 'object',
   properties: {
     vsh: {
@@ -4535,7 +5079,7 @@ const schema24 = {
   required: [],
   additionalProperties: false,
 };
-function validate23(
+function validate24(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -4560,7 +5104,7 @@ function validate23(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema24,
+          parentSchema: schema25,
           data,
         };
         if (vErrors === null) {
@@ -4582,7 +5126,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.vsh,
+            parentSchema: schema25.properties.vsh,
             data: data0,
           };
           if (vErrors === null) {
@@ -4600,7 +5144,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.vsh,
+            parentSchema: schema25.properties.vsh,
             data: data0,
           };
           if (vErrors === null) {
@@ -4617,8 +5161,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.vsh.type,
-          parentSchema: schema24.properties.vsh,
+          schema: schema25.properties.vsh.type,
+          parentSchema: schema25.properties.vsh,
           data: data0,
         };
         if (vErrors === null) {
@@ -4640,7 +5184,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.phi,
+            parentSchema: schema25.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4658,7 +5202,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.phi,
+            parentSchema: schema25.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4675,8 +5219,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.phi.type,
-          parentSchema: schema24.properties.phi,
+          schema: schema25.properties.phi.type,
+          parentSchema: schema25.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -4698,7 +5242,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.sw,
+            parentSchema: schema25.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4716,7 +5260,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.sw,
+            parentSchema: schema25.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4733,8 +5277,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.sw.type,
-          parentSchema: schema24.properties.sw,
+          schema: schema25.properties.sw.type,
+          parentSchema: schema25.properties.sw,
           data: data2,
         };
         if (vErrors === null) {
@@ -4756,7 +5300,7 @@ function validate23(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema24.properties.vshMax,
+            parentSchema: schema25.properties.vshMax,
             data: data3,
           };
           if (vErrors === null) {
@@ -4774,7 +5318,7 @@ function validate23(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema24.properties.vshMax,
+            parentSchema: schema25.properties.vshMax,
             data: data3,
           };
           if (vErrors === null) {
@@ -4791,8 +5335,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.vshMax.type,
-          parentSchema: schema24.properties.vshMax,
+          schema: schema25.properties.vshMax.type,
+          parentSchema: schema25.properties.vshMax,
           data: data3,
         };
         if (vErrors === null) {
@@ -4814,7 +5358,7 @@ function validate23(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema24.properties.phiMin,
+            parentSchema: schema25.properties.phiMin,
             data: data4,
           };
           if (vErrors === null) {
@@ -4832,7 +5376,7 @@ function validate23(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema24.properties.phiMin,
+            parentSchema: schema25.properties.phiMin,
             data: data4,
           };
           if (vErrors === null) {
@@ -4849,8 +5393,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.phiMin.type,
-          parentSchema: schema24.properties.phiMin,
+          schema: schema25.properties.phiMin.type,
+          parentSchema: schema25.properties.phiMin,
           data: data4,
         };
         if (vErrors === null) {
@@ -4872,7 +5416,7 @@ function validate23(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema24.properties.swMax,
+            parentSchema: schema25.properties.swMax,
             data: data5,
           };
           if (vErrors === null) {
@@ -4890,7 +5434,7 @@ function validate23(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema24.properties.swMax,
+            parentSchema: schema25.properties.swMax,
             data: data5,
           };
           if (vErrors === null) {
@@ -4907,8 +5451,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.swMax.type,
-          parentSchema: schema24.properties.swMax,
+          schema: schema25.properties.swMax.type,
+          parentSchema: schema25.properties.swMax,
           data: data5,
         };
         if (vErrors === null) {
@@ -4930,7 +5474,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.reservoirOutput,
+            parentSchema: schema25.properties.reservoirOutput,
             data: data6,
           };
           if (vErrors === null) {
@@ -4948,7 +5492,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.reservoirOutput,
+            parentSchema: schema25.properties.reservoirOutput,
             data: data6,
           };
           if (vErrors === null) {
@@ -4965,8 +5509,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.reservoirOutput.type,
-          parentSchema: schema24.properties.reservoirOutput,
+          schema: schema25.properties.reservoirOutput.type,
+          parentSchema: schema25.properties.reservoirOutput,
           data: data6,
         };
         if (vErrors === null) {
@@ -4988,7 +5532,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.output,
+            parentSchema: schema25.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -5006,7 +5550,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.output,
+            parentSchema: schema25.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -5023,8 +5567,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.output.type,
-          parentSchema: schema24.properties.output,
+          schema: schema25.properties.output.type,
+          parentSchema: schema25.properties.output,
           data: data7,
         };
         if (vErrors === null) {
@@ -5042,8 +5586,8 @@ function validate23(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema24.type,
-      parentSchema: schema24,
+      schema: schema25.type,
+      parentSchema: schema25,
       data,
     };
     if (vErrors === null) {
@@ -5053,11 +5597,11 @@ function validate23(
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-export const v_pd12e54ef5774c774 = validate24;
-const schema25 = {
+export const v_pd12e54ef5774c774 = validate25;
+const schema26 = {
   type: 'object',
   properties: {
     expression: {
@@ -5080,7 +5624,7 @@ const schema25 = {
   required: ['expression', 'output'],
   additionalProperties: false,
 };
-function validate24(
+function validate25(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -5094,8 +5638,8 @@ function validate24(
         keyword: 'required',
         params: { missingProperty: 'expression' },
         message: "must have required property '" + 'expression' + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -5112,8 +5656,8 @@ function validate24(
         keyword: 'required',
         params: { missingProperty: 'output' },
         message: "must have required property '" + 'output' + "'",
-        schema: schema25.required,
-        parentSchema: schema25,
+        schema: schema26.required,
+        parentSchema: schema26,
         data,
       };
       if (vErrors === null) {
@@ -5132,7 +5676,7 @@ function validate24(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema25,
+          parentSchema: schema26,
           data,
         };
         if (vErrors === null) {
@@ -5154,7 +5698,7 @@ function validate24(
             params: { limit: 10000 },
             message: 'must NOT have more than 10000 characters',
             schema: 10000,
-            parentSchema: schema25.properties.expression,
+            parentSchema: schema26.properties.expression,
             data: data0,
           };
           if (vErrors === null) {
@@ -5172,7 +5716,7 @@ function validate24(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema25.properties.expression,
+            parentSchema: schema26.properties.expression,
             data: data0,
           };
           if (vErrors === null) {
@@ -5189,8 +5733,8 @@ function validate24(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema25.properties.expression.type,
-          parentSchema: schema25.properties.expression,
+          schema: schema26.properties.expression.type,
+          parentSchema: schema26.properties.expression,
           data: data0,
         };
         if (vErrors === null) {
@@ -5212,7 +5756,7 @@ function validate24(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema25.properties.output,
+            parentSchema: schema26.properties.output,
             data: data1,
           };
           if (vErrors === null) {
@@ -5230,7 +5774,7 @@ function validate24(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema25.properties.output,
+            parentSchema: schema26.properties.output,
             data: data1,
           };
           if (vErrors === null) {
@@ -5247,8 +5791,8 @@ function validate24(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema25.properties.output.type,
-          parentSchema: schema25.properties.output,
+          schema: schema26.properties.output.type,
+          parentSchema: schema26.properties.output,
           data: data1,
         };
         if (vErrors === null) {
@@ -5266,8 +5810,8 @@ function validate24(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema25.type,
-      parentSchema: schema25,
+      schema: schema26.type,
+      parentSchema: schema26,
       data,
     };
     if (vErrors === null) {
@@ -5277,11 +5821,11 @@ function validate24(
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-export const v_pdc01ef1621b4b03e = validate25;
-const schema26 = {
+export const v_pdc01ef1621b4b03e = validate26;
+const schema27 = {
   type: 'object',
   properties: {
     gr: {
@@ -5330,7 +5874,7 @@ const schema26 = {
   required: ['grMin', 'grMax'],
   additionalProperties: false,
 };
-function validate25(
+function validate26(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -5344,8 +5888,8 @@ function validate25(
         keyword: 'required',
         params: { missingProperty: 'grMin' },
         message: "must have required property '" + 'grMin' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -5362,8 +5906,8 @@ function validate25(
         keyword: 'required',
         params: { missingProperty: 'grMax' },
         message: "must have required property '" + 'grMax' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema27.required,
+        parentSchema: schema27,
         data,
       };
       if (vErrors === null) {
@@ -5388,7 +5932,7 @@ function validate25(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26,
+          parentSchema: schema27,
           data,
         };
         if (vErrors === null) {
@@ -5410,7 +5954,7 @@ function validate25(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema26.properties.gr,
+            parentSchema: schema27.properties.gr,
             data: data0,
           };
           if (vErrors === null) {
@@ -5428,7 +5972,7 @@ function validate25(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.properties.gr,
+            parentSchema: schema27.properties.gr,
             data: data0,
           };
           if (vErrors === null) {
@@ -5445,8 +5989,8 @@ function validate25(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.gr.type,
-          parentSchema: schema26.properties.gr,
+          schema: schema27.properties.gr.type,
+          parentSchema: schema27.properties.gr,
           data: data0,
         };
         if (vErrors === null) {
@@ -5468,7 +6012,7 @@ function validate25(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema26.properties.grMin,
+            parentSchema: schema27.properties.grMin,
             data: data1,
           };
           if (vErrors === null) {
@@ -5485,8 +6029,8 @@ function validate25(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema26.properties.grMin.type,
-          parentSchema: schema26.properties.grMin,
+          schema: schema27.properties.grMin.type,
+          parentSchema: schema27.properties.grMin,
           data: data1,
         };
         if (vErrors === null) {
@@ -5508,7 +6052,7 @@ function validate25(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema26.properties.grMax,
+            parentSchema: schema27.properties.grMax,
             data: data2,
           };
           if (vErrors === null) {
@@ -5525,8 +6069,8 @@ function validate25(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema26.properties.grMax.type,
-          parentSchema: schema26.properties.grMax,
+          schema: schema27.properties.grMax.type,
+          parentSchema: schema27.properties.grMax,
           data: data2,
         };
         if (vErrors === null) {
@@ -5546,8 +6090,8 @@ function validate25(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.method.type,
-          parentSchema: schema26.properties.method,
+          schema: schema27.properties.method.type,
+          parentSchema: schema27.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -5568,10 +6112,10 @@ function validate25(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema26.properties.method.enum },
+          params: { allowedValues: schema27.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema26.properties.method.enum,
-          parentSchema: schema26.properties.method,
+          schema: schema27.properties.method.enum,
+          parentSchema: schema27.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -5593,7 +6137,7 @@ function validate25(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema26.properties.output,
+            parentSchema: schema27.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -5611,7 +6155,7 @@ function validate25(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema26.properties.output,
+            parentSchema: schema27.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -5628,8 +6172,8 @@ function validate25(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema26.properties.output.type,
-          parentSchema: schema26.properties.output,
+          schema: schema27.properties.output.type,
+          parentSchema: schema27.properties.output,
           data: data4,
         };
         if (vErrors === null) {
@@ -5647,8 +6191,8 @@ function validate25(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.type,
-      parentSchema: schema26,
+      schema: schema27.type,
+      parentSchema: schema27,
       data,
     };
     if (vErrors === null) {
@@ -5658,11 +6202,11 @@ function validate25(
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-export const v_pdcd93aa9014bd7a2 = validate26;
-const schema27 = {
+export const v_pdcd93aa9014bd7a2 = validate27;
+const schema28 = {
   type: 'object',
   properties: {
     phi: {
@@ -5697,7 +6241,7 @@ const schema27 = {
   required: [],
   additionalProperties: false,
 };
-function validate26(
+function validate27(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -5713,7 +6257,7 @@ function validate26(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema27,
+          parentSchema: schema28,
           data,
         };
         if (vErrors === null) {
@@ -5735,7 +6279,7 @@ function validate26(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema27.properties.phi,
+            parentSchema: schema28.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -5753,7 +6297,7 @@ function validate26(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema27.properties.phi,
+            parentSchema: schema28.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -5770,8 +6314,8 @@ function validate26(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.properties.phi.type,
-          parentSchema: schema27.properties.phi,
+          schema: schema28.properties.phi.type,
+          parentSchema: schema28.properties.phi,
           data: data0,
         };
         if (vErrors === null) {
@@ -5793,7 +6337,7 @@ function validate26(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema27.properties.swi,
+            parentSchema: schema28.properties.swi,
             data: data1,
           };
           if (vErrors === null) {
@@ -5811,7 +6355,7 @@ function validate26(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema27.properties.swi,
+            parentSchema: schema28.properties.swi,
             data: data1,
           };
           if (vErrors === null) {
@@ -5828,8 +6372,8 @@ function validate26(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.properties.swi.type,
-          parentSchema: schema27.properties.swi,
+          schema: schema28.properties.swi.type,
+          parentSchema: schema28.properties.swi,
           data: data1,
         };
         if (vErrors === null) {
@@ -5851,7 +6395,7 @@ function validate26(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema27.properties.output,
+            parentSchema: schema28.properties.output,
             data: data2,
           };
           if (vErrors === null) {
@@ -5869,7 +6413,7 @@ function validate26(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema27.properties.output,
+            parentSchema: schema28.properties.output,
             data: data2,
           };
           if (vErrors === null) {
@@ -5886,8 +6430,8 @@ function validate26(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema27.properties.output.type,
-          parentSchema: schema27.properties.output,
+          schema: schema28.properties.output.type,
+          parentSchema: schema28.properties.output,
           data: data2,
         };
         if (vErrors === null) {
@@ -5905,8 +6449,8 @@ function validate26(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema27.type,
-      parentSchema: schema27,
+      schema: schema28.type,
+      parentSchema: schema28,
       data,
     };
     if (vErrors === null) {
@@ -5916,11 +6460,11 @@ function validate26(
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-export const v_pdfc503410d023659 = validate27;
-const schema28 = {
+export const v_pdfc503410d023659 = validate28;
+const schema29 = {
   type: 'object',
   properties: {
     rt: {
@@ -6006,8 +6550,8 @@ const schema28 = {
   required: ['rw', 'rsh'],
   additionalProperties: false,
 };
-const func90 = Object.prototype.hasOwnProperty;
-function validate27(
+const func100 = Object.prototype.hasOwnProperty;
+function validate28(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -6021,8 +6565,8 @@ function validate27(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema28.required,
-        parentSchema: schema28,
+        schema: schema29.required,
+        parentSchema: schema29,
         data,
       };
       if (vErrors === null) {
@@ -6039,8 +6583,8 @@ function validate27(
         keyword: 'required',
         params: { missingProperty: 'rsh' },
         message: "must have required property '" + 'rsh' + "'",
-        schema: schema28.required,
-        parentSchema: schema28,
+        schema: schema29.required,
+        parentSchema: schema29,
         data,
       };
       if (vErrors === null) {
@@ -6051,7 +6595,7 @@ function validate27(
       errors++;
     }
     for (const key0 in data) {
-      if (!func90.call(schema28.properties, key0)) {
+      if (!func100.call(schema29.properties, key0)) {
         const err2 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -6059,7 +6603,7 @@ function validate27(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema28,
+          parentSchema: schema29,
           data,
         };
         if (vErrors === null) {
@@ -6081,7 +6625,7 @@ function validate27(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema28.properties.rt,
+            parentSchema: schema29.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -6099,7 +6643,7 @@ function validate27(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema28.properties.rt,
+            parentSchema: schema29.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -6116,8 +6660,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema28.properties.rt.type,
-          parentSchema: schema28.properties.rt,
+          schema: schema29.properties.rt.type,
+          parentSchema: schema29.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -6139,7 +6683,7 @@ function validate27(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema28.properties.phi,
+            parentSchema: schema29.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -6157,7 +6701,7 @@ function validate27(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema28.properties.phi,
+            parentSchema: schema29.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -6174,8 +6718,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema28.properties.phi.type,
-          parentSchema: schema28.properties.phi,
+          schema: schema29.properties.phi.type,
+          parentSchema: schema29.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -6197,7 +6741,7 @@ function validate27(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema28.properties.vsh,
+            parentSchema: schema29.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -6215,7 +6759,7 @@ function validate27(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema28.properties.vsh,
+            parentSchema: schema29.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -6232,8 +6776,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema28.properties.vsh.type,
-          parentSchema: schema28.properties.vsh,
+          schema: schema29.properties.vsh.type,
+          parentSchema: schema29.properties.vsh,
           data: data2,
         };
         if (vErrors === null) {
@@ -6255,7 +6799,7 @@ function validate27(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema28.properties.rw,
+            parentSchema: schema29.properties.rw,
             data: data3,
           };
           if (vErrors === null) {
@@ -6272,8 +6816,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema28.properties.rw.type,
-          parentSchema: schema28.properties.rw,
+          schema: schema29.properties.rw.type,
+          parentSchema: schema29.properties.rw,
           data: data3,
         };
         if (vErrors === null) {
@@ -6295,7 +6839,7 @@ function validate27(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema28.properties.rsh,
+            parentSchema: schema29.properties.rsh,
             data: data4,
           };
           if (vErrors === null) {
@@ -6312,8 +6856,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema28.properties.rsh.type,
-          parentSchema: schema28.properties.rsh,
+          schema: schema29.properties.rsh.type,
+          parentSchema: schema29.properties.rsh,
           data: data4,
         };
         if (vErrors === null) {
@@ -6335,7 +6879,7 @@ function validate27(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema28.properties.a,
+            parentSchema: schema29.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -6353,7 +6897,7 @@ function validate27(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema28.properties.a,
+            parentSchema: schema29.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -6370,8 +6914,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema28.properties.a.type,
-          parentSchema: schema28.properties.a,
+          schema: schema29.properties.a.type,
+          parentSchema: schema29.properties.a,
           data: data5,
         };
         if (vErrors === null) {
@@ -6393,7 +6937,7 @@ function validate27(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema28.properties.m,
+            parentSchema: schema29.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -6411,7 +6955,7 @@ function validate27(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema28.properties.m,
+            parentSchema: schema29.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -6428,8 +6972,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema28.properties.m.type,
-          parentSchema: schema28.properties.m,
+          schema: schema29.properties.m.type,
+          parentSchema: schema29.properties.m,
           data: data6,
         };
         if (vErrors === null) {
@@ -6451,7 +6995,7 @@ function validate27(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema28.properties.n,
+            parentSchema: schema29.properties.n,
             data: data7,
           };
           if (vErrors === null) {
@@ -6469,7 +7013,7 @@ function validate27(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema28.properties.n,
+            parentSchema: schema29.properties.n,
             data: data7,
           };
           if (vErrors === null) {
@@ -6486,8 +7030,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema28.properties.n.type,
-          parentSchema: schema28.properties.n,
+          schema: schema29.properties.n.type,
+          parentSchema: schema29.properties.n,
           data: data7,
         };
         if (vErrors === null) {
@@ -6509,7 +7053,7 @@ function validate27(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema28.properties.output,
+            parentSchema: schema29.properties.output,
             data: data8,
           };
           if (vErrors === null) {
@@ -6527,7 +7071,7 @@ function validate27(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema28.properties.output,
+            parentSchema: schema29.properties.output,
             data: data8,
           };
           if (vErrors === null) {
@@ -6544,8 +7088,8 @@ function validate27(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema28.properties.output.type,
-          parentSchema: schema28.properties.output,
+          schema: schema29.properties.output.type,
+          parentSchema: schema29.properties.output,
           data: data8,
         };
         if (vErrors === null) {
@@ -6563,8 +7107,8 @@ function validate27(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema28.type,
-      parentSchema: schema28,
+      schema: schema29.type,
+      parentSchema: schema29,
       data,
     };
     if (vErrors === null) {
@@ -6574,11 +7118,11 @@ function validate27(
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-export const v_pe767379ea954231c = validate28;
-const schema29 = {
+export const v_pe767379ea954231c = validate29;
+const schema30 = {
   type: 'object',
   properties: {
     rhob: {
@@ -6623,7 +7167,7 @@ const schema29 = {
   required: [],
   additionalProperties: false,
 };
-function validate28(
+function validate29(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -6639,7 +7183,7 @@ function validate28(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema29,
+          parentSchema: schema30,
           data,
         };
         if (vErrors === null) {
@@ -6661,7 +7205,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.rhob,
+            parentSchema: schema30.properties.rhob,
             data: data0,
           };
           if (vErrors === null) {
@@ -6679,7 +7223,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.rhob,
+            parentSchema: schema30.properties.rhob,
             data: data0,
           };
           if (vErrors === null) {
@@ -6696,8 +7240,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.rhob.type,
-          parentSchema: schema29.properties.rhob,
+          schema: schema30.properties.rhob.type,
+          parentSchema: schema30.properties.rhob,
           data: data0,
         };
         if (vErrors === null) {
@@ -6719,7 +7263,7 @@ function validate28(
             params: { comparison: '<=', limit: 3.5 },
             message: 'must be <= 3.5',
             schema: 3.5,
-            parentSchema: schema29.properties.rhoMatrix,
+            parentSchema: schema30.properties.rhoMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -6737,7 +7281,7 @@ function validate28(
             params: { comparison: '>=', limit: 1.5 },
             message: 'must be >= 1.5',
             schema: 1.5,
-            parentSchema: schema29.properties.rhoMatrix,
+            parentSchema: schema30.properties.rhoMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -6754,8 +7298,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.rhoMatrix.type,
-          parentSchema: schema29.properties.rhoMatrix,
+          schema: schema30.properties.rhoMatrix.type,
+          parentSchema: schema30.properties.rhoMatrix,
           data: data1,
         };
         if (vErrors === null) {
@@ -6777,7 +7321,7 @@ function validate28(
             params: { comparison: '<=', limit: 1.3 },
             message: 'must be <= 1.3',
             schema: 1.3,
-            parentSchema: schema29.properties.rhoFluid,
+            parentSchema: schema30.properties.rhoFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -6795,7 +7339,7 @@ function validate28(
             params: { comparison: '>=', limit: 0.8 },
             message: 'must be >= 0.8',
             schema: 0.8,
-            parentSchema: schema29.properties.rhoFluid,
+            parentSchema: schema30.properties.rhoFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -6812,8 +7356,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.rhoFluid.type,
-          parentSchema: schema29.properties.rhoFluid,
+          schema: schema30.properties.rhoFluid.type,
+          parentSchema: schema30.properties.rhoFluid,
           data: data2,
         };
         if (vErrors === null) {
@@ -6835,7 +7379,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.output,
+            parentSchema: schema30.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -6853,7 +7397,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.output,
+            parentSchema: schema30.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -6870,8 +7414,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.output.type,
-          parentSchema: schema29.properties.output,
+          schema: schema30.properties.output.type,
+          parentSchema: schema30.properties.output,
           data: data3,
         };
         if (vErrors === null) {
@@ -6889,8 +7433,8 @@ function validate28(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema29.type,
-      parentSchema: schema29,
+      schema: schema30.type,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -6900,11 +7444,12 @@ function validate28(
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
 export const paramsValidators = Object.freeze({
   p085da0d2e0030716: v_p085da0d2e0030716,
+  p1a7b143c8cb9d603: v_p1a7b143c8cb9d603,
   p22deb9508459db8c: v_p22deb9508459db8c,
   p2b9251c82522d789: v_p2b9251c82522d789,
   p3db53de3669adc8d: v_p3db53de3669adc8d,
@@ -6955,6 +7500,67 @@ export const paramsSchemas = Object.freeze({
       },
     },
     required: ['file'],
+    additionalProperties: false,
+  },
+  p1a7b143c8cb9d603: {
+    type: 'object',
+    properties: {
+      index: {
+        type: 'string',
+        title: 'Depth index',
+        description: 'Depth (or time) index column; empty means the first column of the input.',
+        minLength: 1,
+        maxLength: 256,
+        'x-widget': 'column',
+      },
+      phi: {
+        type: 'string',
+        title: 'Porosity',
+        description: 'Effective porosity column (v/v).',
+        minLength: 1,
+        maxLength: 256,
+        'x-widget': 'column',
+        default: 'PHIE',
+      },
+      sw: {
+        type: 'string',
+        title: 'Water saturation',
+        description: 'Water saturation column (v/v).',
+        minLength: 1,
+        maxLength: 256,
+        'x-widget': 'column',
+        default: 'SW',
+      },
+      pay: {
+        type: 'string',
+        title: 'Pay flag',
+        description: 'Pay flag column: 1 is pay, anything else (0, null) is not.',
+        minLength: 1,
+        maxLength: 256,
+        'x-widget': 'column',
+        default: 'PAY',
+      },
+      groupBy: {
+        type: 'array',
+        title: 'Group by',
+        description:
+          'Columns that define a group; empty means WELL, plus ZONE when present (each only if the input has it).',
+        items: { type: 'string', minLength: 1, maxLength: 256 },
+        maxItems: 1000,
+        uniqueItems: true,
+        'x-widget': 'columns',
+      },
+      decimals: {
+        type: 'integer',
+        title: 'Decimals',
+        description:
+          'Decimal places to which the sample thickness h is rounded before it is multiplied, and to which gross and net are rounded (removes float noise of the depth steps). Keep at least as many as the depth step has (0.1524 needs 4).',
+        minimum: 0,
+        maximum: 12,
+        default: 6,
+      },
+    },
+    required: [],
     additionalProperties: false,
   },
   p22deb9508459db8c: {
@@ -7819,8 +8425,10 @@ export const paramsSchemaKeys = Object.freeze({
   'resample@1.0.0': 'p2b9251c82522d789',
   'source.csv@1.0.0': 'p085da0d2e0030716',
   'source.las@1.0.0': 'p5a4d1de37ddf12e3',
+  'source.las@1.1.0': 'p5a4d1de37ddf12e3',
   'sql@1.0.0': 'p4c7b745c754b993e',
   'stats.describe@1.0.0': 'p6d8de36527a87219',
   'summary.netpay@1.0.0': 'pabbc9e79d3633cd8',
+  'summary.netpay@1.1.0': 'p1a7b143c8cb9d603',
   'zones.assign@1.0.0': 'p22deb9508459db8c',
 });

@@ -4,13 +4,14 @@ import { filterDepth } from './filter-depth.ts';
 import { mathExpression } from './math-expression.ts';
 import { resample } from './resample.ts';
 import { sourceCsv } from './source-csv.ts';
-import { sourceLas } from './source-las.ts';
+import { sourceLas, sourceLasV110 } from './source-las.ts';
 import { sql } from './sql.ts';
 import { statsDescribe } from './stats-describe.ts';
 
 /** Every version of every table operator. */
 export const tableOperators: readonly AnyOperator[] = [
   sourceLas,
+  sourceLasV110,
   sourceCsv,
   filterDepth,
   mathExpression,

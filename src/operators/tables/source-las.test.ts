@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PetroflowException } from '../../model/errors.ts';
-import { sourceLas } from './source-las.ts';
+import { sourceLas, sourceLasV110 } from './source-las.ts';
 import { collect, memoryFiles, testContext, values } from './test-context.ts';
 
 function las(well: string, curves: [string, string][], rows: string[]): string {
@@ -105,5 +105,69 @@ describe('source.las', () => {
     expect(e).toBeInstanceOf(PetroflowException);
     expect((e as PetroflowException).detail.code).toBe('LAS_READ');
     expect((e as PetroflowException).detail.file).toBe('x.las');
+  });
+});
+
+describe('source.las with wells in different depth units', () => {
+  const mixed = memoryFiles({
+    'w1.las': las(
+      'W1',
+      [
+        ['DEPT', 'M'],
+        ['GR', 'GAPI'],
+        ['TEMP', 'DEGC'],
+      ],
+      ['1600.0 40 60', '1600.1524 42 61'],
+    ),
+    'w2.las': las(
+      'W2',
+      [
+        ['DEPT', 'F'],
+        ['GR', 'API'],
+        ['TEMP', 'DEGF'],
+      ],
+      ['5250.0 50 140', '5250.5 -999.25 141', '5251.0 52 142'],
+    ),
+  });
+
+  it('1.0.0 stacks the values as they are and warns that the column mixes units', async () => {
+    const ctx = testContext({ files: mixed });
+    const batches = await collect(sourceLas.read({ file: '*.las' }, ctx));
+    expect(batches.flatMap((b) => values(b, 'DEPT'))).toEqual([
+      1600, 1600.1524, 5250, 5250.5, 5251,
+    ]);
+    const units = ctx.warnings.filter((w) => w.includes('in the first file'));
+    // DEPT (M vs F) and TEMP (DEGC vs DEGF); GR in GAPI and API is one unit, so no warning.
+    expect(units).toHaveLength(2);
+    expect(units[0]).toMatch(/^DEPT is in F in w2\.las but in M .*1\.1\.0/);
+    expect(units[1]).toMatch(/^TEMP is in DEGF in w2\.las but in DEGC/);
+  });
+
+  it('1.1.0 converts the feet well to metres (1 ft = 0.3048 m) and keeps nulls', async () => {
+    const ctx = testContext({ files: mixed });
+    const batches = await collect(sourceLasV110.read({ file: '*.las' }, ctx));
+    const schema = batches[0]!.schema;
+    expect(schema.fields[0]?.metadata.get('unit')).toBe('M');
+    // 5250 ft = 1600.2 m, 5250.5 ft = 1600.3524 m, 5251 ft = 1600.5048 m (exact decimals).
+    expect(batches.flatMap((b) => values(b, 'DEPT'))).toEqual([
+      1600, 1600.1524, 1600.2, 1600.3524, 1600.5048,
+    ]);
+    expect(batches.flatMap((b) => values(b, 'GR'))).toEqual([40, 42, 50, null, 52]);
+    // Temperatures are not lengths: stacked as they are, with a warning.
+    expect(batches.flatMap((b) => values(b, 'TEMP'))).toEqual([60, 61, 140, 141, 142]);
+    expect(ctx.warnings).toContain('DEPT of w2.las converted from F to M.');
+    expect(ctx.warnings.some((w) => /^TEMP .*cannot convert/.test(w))).toBe(true);
+  });
+
+  it('1.1.0 gives the same table as 1.0.0 when every file is in one unit', async () => {
+    const a = await collect(sourceLas.read({ file: '*.las' }, testContext({ files })));
+    const b = await collect(sourceLasV110.read({ file: '*.las' }, testContext({ files })));
+    for (const col of ['DEPT', 'GR', 'RHOB', 'WELL'])
+      expect(b.flatMap((x) => values(x, col))).toEqual(a.flatMap((x) => values(x, col)));
+  });
+
+  it('offers 1.1.0 as an upgrade with a migration that keeps the parameters', () => {
+    expect(sourceLasV110.migration?.from).toBe('1.0.0');
+    expect(sourceLasV110.migration?.migrate({ file: '*.las' })).toEqual({ file: '*.las' });
   });
 });

@@ -3,14 +3,16 @@
  * (union of columns by name, nulls where a file lacks a curve, `WELL` tells them apart), batch by
  * batch; reader warnings are forwarded with file and line.
  */
-import type { RecordBatch } from 'apache-arrow';
+import { DataType, type RecordBatch } from 'apache-arrow';
 import { openLas } from '../../formats/las/index.ts';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import { defineParams, text } from '../params.ts';
 import type { RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
 import { outPort, withDefaults, type ParamsType } from './shared.ts';
-import { conformBatch, stackSchemas } from './stack.ts';
+import { batchFromColumns } from './arrow-util.ts';
+import { convertLengthData, metresPer } from './units.ts';
+import { conformBatch, stackSchemas, type StackedSchema } from './stack.ts';
 
 const ID = 'source.las';
 
@@ -50,37 +52,91 @@ async function openAll(names: readonly string[], ctx: RunContext): Promise<Opene
   return out;
 }
 
-async function* read(raw: SourceLasParams, ctx: RunContext): AsyncGenerator<RecordBatch> {
-  const p = withDefaults(params, raw, ID);
-  const names = matchFiles(ctx.files, p.file, { nodeId: ctx.nodeId, op: ID });
-  const opened = await openAll(names, ctx);
-  const stacked = stackSchemas(
-    opened.map((o) => ({ file: o.name, schema: o.reader.schema })),
-    ['WELL'],
-  );
-  for (const note of stacked.notes) ctx.warn(note);
-  let rows = 0;
-  for (const { name, reader } of opened) {
-    let warned = 0;
-    const forward = (): void => {
-      for (; warned < reader.warnings.length; warned++) {
-        const w = reader.warnings[warned]!;
-        ctx.warn(`${name}: line ${w.line}: ${w.message}`);
-      }
-    };
-    forward();
-    for (const batch of reader.batches()) {
-      if (ctx.signal.aborted) return;
-      forward();
-      rows += batch.numRows;
-      ctx.progress(rows);
-      yield opened.length === 1 ? batch : conformBatch(batch, stacked.schema);
-    }
-    forward();
-  }
+/** How one version of the operator treats columns whose units differ between stacked files. */
+type UnitPolicy = 'keep' | 'convert-lengths';
+
+/** A column of one file to convert: its position in the stacked schema and the two factors. */
+interface Conversion {
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
 }
 
-/** `source.las` 1.0.0. */
+/** Per file, the columns to convert; every mismatch is also told to the user. */
+function planUnits(
+  stacked: StackedSchema,
+  policy: UnitPolicy,
+  warn: (message: string) => void,
+): Map<string, Conversion[]> {
+  const plan = new Map<string, Conversion[]>();
+  for (const u of stacked.units) {
+    const at = stacked.schema.fields.findIndex((f) => f.name === u.column);
+    const field = stacked.schema.fields[at];
+    const from = metresPer(u.unit);
+    const to = metresPer(u.stackedUnit);
+    const mixed = `${u.column} is in ${u.unit} in ${u.file} but in ${u.stackedUnit} in the first file that has it`;
+    if (policy === 'keep') {
+      warn(
+        `${mixed}; stacked without conversion, so the column mixes units. Upgrade source.las to 1.1.0 to convert lengths (metres, feet, inches), or read the files separately.`,
+      );
+    } else if (from === undefined || to === undefined || !field || !DataType.isFloat(field.type)) {
+      warn(`${mixed}; Petroflow cannot convert between these units, so the column mixes units.`);
+    } else {
+      warn(`${u.column} of ${u.file} converted from ${u.unit} to ${u.stackedUnit}.`);
+      plan.set(u.file, [...(plan.get(u.file) ?? []), { at, from, to }]);
+    }
+  }
+  return plan;
+}
+
+function convertBatch(batch: RecordBatch, conversions: readonly Conversion[]): RecordBatch {
+  const children = [...batch.data.children];
+  for (const c of conversions) children[c.at] = convertLengthData(children[c.at]!, c.from, c.to);
+  return batchFromColumns(batch.schema, children, batch.numRows);
+}
+
+function makeRead(policy: UnitPolicy) {
+  return async function* read(raw: SourceLasParams, ctx: RunContext): AsyncGenerator<RecordBatch> {
+    const p = withDefaults(params, raw, ID);
+    const names = matchFiles(ctx.files, p.file, { nodeId: ctx.nodeId, op: ID });
+    const opened = await openAll(names, ctx);
+    const stacked = stackSchemas(
+      opened.map((o) => ({ file: o.name, schema: o.reader.schema })),
+      ['WELL'],
+    );
+    for (const note of stacked.notes) ctx.warn(note);
+    const conversions = planUnits(stacked, policy, (m) => ctx.warn(m));
+    let rows = 0;
+    for (const { name, reader } of opened) {
+      let warned = 0;
+      const forward = (): void => {
+        for (; warned < reader.warnings.length; warned++) {
+          const w = reader.warnings[warned]!;
+          ctx.warn(`${name}: line ${w.line}: ${w.message}`);
+        }
+      };
+      const convert = conversions.get(name) ?? [];
+      forward();
+      for (const batch of reader.batches()) {
+        if (ctx.signal.aborted) return;
+        forward();
+        rows += batch.numRows;
+        ctx.progress(rows);
+        if (opened.length === 1) yield batch;
+        else {
+          const laid = conformBatch(batch, stacked.schema);
+          yield convert.length > 0 ? convertBatch(laid, convert) : laid;
+        }
+      }
+      forward();
+    }
+  };
+}
+
+const DESCRIPTION =
+  'Reads LAS 1.2/2.0/3.0 well logs: one row per depth sample, the index curve first, then each curve by mnemonic, then WELL. A glob (e.g. *.las) stacks several files in sorted name order: columns are matched by name, a curve missing from a file is null there, and field metadata (unit, description) comes from the first file that has the curve.';
+
+/** `source.las` 1.0.0: stacks columns as they are, warning when their units differ. */
 export const sourceLas: SourceOperator<SourceLasParams> = {
   kind: 'source',
   id: ID,
@@ -88,11 +144,24 @@ export const sourceLas: SourceOperator<SourceLasParams> = {
   channel: 'stable',
   title: 'LAS files',
   category: 'Sources',
-  description:
-    'Reads LAS 1.2/2.0/3.0 well logs: one row per depth sample, the index curve first, then each curve by mnemonic, then WELL. A glob (e.g. *.las) stacks several files in sorted name order: columns are matched by name, a curve missing from a file is null there, and field metadata (unit, description) comes from the first file that has the curve.',
+  description: `${DESCRIPTION} A column whose unit differs between files is stacked as it is, with a warning.`,
   params,
   inputs: () => [],
   outputs: outPort,
   outputSchema: () => undefined,
-  read,
+  read: makeRead('keep'),
+};
+
+/** `source.las` 1.1.0: as 1.0.0, but length columns of stacked files are put in one unit. */
+export const sourceLasV110: SourceOperator<SourceLasParams> = {
+  ...sourceLas,
+  version: '1.1.0',
+  description: `${DESCRIPTION} Version 1.1.0: when stacked files state different length units for a column (e.g. depth in M in one well and F in another), that file's values are converted to the unit of the first file that has the column (1 ft = 0.3048 m exactly, rounded to 9 decimals), with a warning; other unit differences are stacked as they are, with a warning.`,
+  migration: {
+    from: '1.0.0',
+    changes:
+      'No parameter changes. When the matched files give a column in different length units (metres, feet, inches...), values are converted to the unit of the first file that has it, instead of being stacked as they are: a well logged in feet stacked after one in metres gets its depths in metres. Results change only for such stacks; single files and stacks in one unit give the same table. Check tables matched to these depths (tops for zones.assign, cutoff intervals): they must be in the new unit too.',
+    migrate: (p) => ({ ...p }),
+  },
+  read: makeRead('convert-lengths'),
 };

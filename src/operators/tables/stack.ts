@@ -7,6 +7,7 @@
 import type { DataType } from 'apache-arrow';
 import { Field, Float64, Schema, Utf8, type RecordBatch } from 'apache-arrow';
 import { isNumericType } from '../columns.ts';
+import { sameUnit } from './units.ts';
 import {
   batchFromColumns,
   convertData,
@@ -22,11 +23,23 @@ export interface FileSchema {
   readonly schema: Schema;
 }
 
+/** A column whose unit in `file` differs from the unit of the stacked column (the first file's). */
+export interface UnitMismatch {
+  readonly column: string;
+  readonly file: string;
+  readonly unit: string;
+  readonly stackedUnit: string;
+}
+
 /** The stacked schema and what the user should know about it. */
 export interface StackedSchema {
   readonly schema: Schema;
   readonly notes: readonly string[];
+  /** Columns stacked from files that state different units (both non-empty). */
+  readonly units: readonly UnitMismatch[];
 }
+
+const unitOf = (f: Field): string => f.metadata.get('unit')?.trim() ?? '';
 
 function widen(a: DataType, b: DataType): DataType {
   if (sameType(a, b)) return a;
@@ -41,6 +54,7 @@ export function stackSchemas(
   const fields = new Map<string, Field>();
   const seen = new Map<string, number>();
   const notes: string[] = [];
+  const units: UnitMismatch[] = [];
   for (const { file, schema } of files) {
     for (const f of schema.fields) {
       const have = fields.get(f.name);
@@ -49,6 +63,9 @@ export function stackSchemas(
         fields.set(f.name, f);
         continue;
       }
+      const [unit, stackedUnit] = [unitOf(f), unitOf(have)];
+      if (unit !== '' && stackedUnit !== '' && !sameUnit(unit, stackedUnit))
+        units.push({ column: f.name, file, unit, stackedUnit });
       const type = widen(have.type as DataType, f.type as DataType);
       if (!sameType(type, have.type as DataType)) {
         notes.push(
@@ -64,7 +81,7 @@ export function stackSchemas(
   const head = ordered.filter((f) => !last.includes(f.name));
   const tail = last.flatMap((n) => ordered.filter((f) => f.name === n));
   const meta = files[0]?.schema.metadata ?? new Map<string, string>();
-  return { schema: new Schema([...head, ...tail], meta), notes };
+  return { schema: new Schema([...head, ...tail], meta), notes, units };
 }
 
 /** `batch` (of one stacked file) laid out as the stacked `schema`. */
