@@ -9,14 +9,9 @@ import { registerSW } from 'virtual:pwa-register';
 import { App } from './editor/App.tsx';
 import { createUpdateOffer, UpdatePrompt } from './editor/UpdatePrompt.tsx';
 import { builtinRegistry } from './operators/index.ts';
-import {
-  browserEngine,
-  createAppStore,
-  localSettings,
-  readFileTable,
-  summariseFile,
-} from './state/index.ts';
+import { browserEngine, createAppStore, localSettings } from './state/index.ts';
 import { openStorage, openTabChannel, type Storage } from './storage/index.ts';
+import { createIngestWorker } from './workers/ingest.ts';
 import './editor/base.css';
 
 /** Set by vite.config.ts from VITE_APP_BUILD_ID (or the package version). */
@@ -61,13 +56,16 @@ async function start(el: HTMLElement) {
   } catch (e) {
     console.error('Petroflow: browser storage is unavailable; work will not be kept.', e);
   }
+  // Added files are read in a Web Worker (src/workers/ingest.ts): the page stays responsive.
+  const ingest = createIngestWorker();
   const store = createAppStore({
     registry: builtinRegistry,
     ...(storage ? { storage } : {}),
     channel: openTabChannel(),
     engine: browserEngine,
-    summarise: summariseFile,
-    readTable: readFileTable,
+    summarise: ingest.summarise,
+    // Hands its bytes over (detached): showFile reads a fresh copy from storage for every preview.
+    readTable: ingest.readFileTable,
     settings: localSettings,
   });
   if (!storage) {

@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from '../operators/index.ts';
 import { createAppStore } from './store.ts';
-import { summariseFile } from './ingest.ts';
+import { summariseFile } from '../formats/library/summary.ts';
 import { inputColumns } from './columns.ts';
 import { createIssueChecker } from './validate.ts';
 import { portLookup } from './ports.ts';

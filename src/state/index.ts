@@ -15,7 +15,7 @@ export { portLookup, type NodePorts, type PortLookup } from './ports.ts';
 export { createIssueChecker, semanticIssues, type NodeIssue } from './validate.ts';
 export type { UpgradeOffer, UpgradeStep } from './upgrade.ts';
 export { inputColumns, inputSchemas, type ColumnContext } from './columns.ts';
-export { summariseFile, readFileTable } from './ingest.ts';
+export { summariseFile, readFileTable } from '../formats/library/summary.ts';
 export { localSettings } from './settingsSlice.ts';
 export type { FileRecord, PipelineRecord, CorruptReport } from '../storage/index.ts';
 export {

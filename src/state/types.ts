@@ -163,8 +163,9 @@ export interface StoreDeps {
   readonly storage?: Storage;
   readonly engine?: () => Promise<Engine>;
   readonly channel?: TabChannel;
+  /** The library summary of an added file; leaves `bytes` usable (they are stored afterwards). */
   readonly summarise?: (name: string, bytes: Uint8Array) => Promise<FileSummary>;
-  /** Reads a file into a table for the preview (LAS/CSV readers). */
+  /** Reads a file into a table for the preview; may take `bytes` over (detach them): pass a copy you keep. */
   readonly readTable?: (name: string, bytes: Uint8Array) => Promise<Result<Table, string>>;
   readonly autosaveMs?: number;
   /** Settings persistence (localStorage in the app). */

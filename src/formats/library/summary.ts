@@ -1,10 +1,10 @@
 /** Reads an added file once: its summary for the library list, and a table for the preview. */
 import type { Table } from 'apache-arrow';
-import { openLas, readLasTable, summarizeLas } from '../formats/las/index.ts';
-import { PetroflowException } from '../model/errors.ts';
-import { err, ok, type Result } from '../model/result.ts';
-import type { FileSummary } from '../storage/index.ts';
-import { csvToTable, parseCsv, sniffDelimiter } from './csvText.ts';
+import { openLas, readLasTable, summarizeLas } from '../las/index.ts';
+import { PetroflowException } from '../../model/errors.ts';
+import { err, ok, type Result } from '../../model/result.ts';
+import type { FileSummary } from '../../model/file-summary.ts';
+import { csvToTable, parseCsv, scanCsv, sniffDelimiter } from './csv-text.ts';
 
 const isLas = (name: string) => name.toLowerCase().endsWith('.las');
 
@@ -52,11 +52,11 @@ function lasSummary(name: string, bytes: Uint8Array): FileSummary {
   };
 }
 
+/** Decodes only the header record and counts the others on the bytes (linear, no full decode). */
 function csvSummary(bytes: Uint8Array): FileSummary {
-  const text = new TextDecoder().decode(bytes);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const header = parseCsv(firstLine, sniffDelimiter(firstLine))[0] ?? [];
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+  const scan = scanCsv(bytes);
+  const headerText = new TextDecoder().decode(bytes.subarray(scan.header.start, scan.header.end));
+  const header = parseCsv(headerText, sniffDelimiter(headerText), 1)[0] ?? [];
   if (header.length === 0 || header.every((h) => h.trim() === '')) {
     return {
       kind: 'csv',
@@ -70,7 +70,7 @@ function csvSummary(bytes: Uint8Array): FileSummary {
   return {
     kind: 'csv',
     columns: header.map((h) => ({ name: h.trim(), unit: '' })),
-    rows: Math.max(0, lines - 1),
+    rows: Math.max(0, scan.records - 1),
     wells: [],
     warnings: [],
   };

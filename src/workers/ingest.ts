@@ -1,0 +1,42 @@
+/**
+ * File ingestion in the browser: added files are summarised and read for the preview in a module
+ * Web Worker, so a large LAS or CSV never freezes the page. The `new Worker(new URL(...,
+ * import.meta.url), { type: 'module' })` form is what lets Vite bundle the worker entry.
+ */
+import {
+  createIngestClient,
+  type IngestClientOptions,
+  type IngestWorker,
+} from './ingest-client.ts';
+import type { WorkerHandle } from './slot.ts';
+
+export type { IngestWorker, IngestClientOptions } from './ingest-client.ts';
+export { ingestDeadlineMs } from './ingest-client.ts';
+
+/** Starts one ingestion Web Worker. */
+export function spawnBrowserIngestWorker(): WorkerHandle {
+  const worker = new Worker(new URL('./ingest-worker.browser.ts', import.meta.url), {
+    type: 'module',
+    name: 'petroflow-ingest',
+  });
+  const exited = new Promise<string>((resolve) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      resolve(`uncaught error: ${e.message || 'the reader could not start'}`);
+    });
+    worker.addEventListener('messageerror', () => resolve('a message could not be read'));
+  });
+  return {
+    endpoint: worker,
+    exited,
+    terminate: () => {
+      worker.terminate();
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The browser's file reader: one lazily started worker, replaced when it crashes or hangs. */
+export function createIngestWorker(options: IngestClientOptions = {}): IngestWorker {
+  return createIngestClient(spawnBrowserIngestWorker, options);
+}
