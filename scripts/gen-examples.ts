@@ -34,7 +34,7 @@ export function generateExamples(): Map<string, string> {
       {
         name: 'Formation tops',
         description:
-          'Tops of zones UPPER, MIDDLE and LOWER per well (columns WELL, TOP, ZONE), in each well\u2019s depth unit.',
+          'Tops of zones UPPER, MIDDLE and LOWER per well (columns WELL, TOP, ZONE), in metres for every well, WELL-2 included (it is logged in feet: stack the wells with source.las 1.1.0 or later, which converts its depths to metres, before matching them with these tops).',
         file: 'tops.csv',
       },
     ],

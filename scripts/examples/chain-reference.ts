@@ -1,12 +1,14 @@
 /**
  * An independent, straightforward computation of the "Net pay, Archie" template over the example
- * files (own LAS and CSV parsing, plain loops, no Arrow and no operators), used by the chain test
- * to check the operators end to end.
+ * files (own LAS and CSV parsing, own feet-to-metres conversion, plain loops, no Arrow and no
+ * operators), used by the chain test to check the operators end to end.
  */
 
 /** One well's parsed samples: curve mnemonic -> values (null for the LAS null value). */
 export interface ParsedLas {
   readonly well: string;
+  /** Unit of the index curve (first curve) as the ~C section states it, e.g. M or F. */
+  readonly depthUnit: string;
   readonly curves: ReadonlyMap<string, (number | null)[]>;
 }
 
@@ -16,6 +18,7 @@ export function parseExampleLas(text: string): ParsedLas {
   const names: string[] = [];
   let section = '';
   let well = '';
+  let depthUnit = '';
   let nullValue = -999.25;
   const tokens: number[] = [];
   for (const line of lines) {
@@ -29,6 +32,7 @@ export function parseExampleLas(text: string): ParsedLas {
     }
     const m = /^\s*([^.\s]+)\s*\.(\S*)\s+(.*?)\s*:/.exec(line);
     if (!m || line.startsWith('#')) continue;
+    if (section === 'C' && names.length === 0) depthUnit = m[2]!;
     if (section === 'C') names.push(m[1]!);
     if (section === 'W' && m[1] === 'WELL') well = m[3]!;
     if (section === 'W' && m[1] === 'NULL') nullValue = Number(m[3]);
@@ -40,7 +44,21 @@ export function parseExampleLas(text: string): ParsedLas {
       .get(names[i % names.length]!)!
       .push(v === nullValue && i % names.length !== 0 ? null : v);
   }
-  return { well, curves };
+  return { well, depthUnit, curves };
+}
+
+/** Metres per foot (international foot, exact). */
+const FOOT = 0.3048;
+
+/**
+ * A depth in metres, as the template's stacking gives it: a well logged in feet is converted
+ * (value * 0.3048 rounded to 9 decimals); one in metres is kept as it is.
+ */
+export function depthInMetres(value: number, unit: string): number {
+  const u = unit.toUpperCase();
+  if (u === 'M') return value;
+  if (u !== 'F' && u !== 'FT') throw new Error(`unexpected depth unit ${unit}`);
+  return Math.round(value * FOOT * 1e9) / 1e9;
 }
 
 /** One row of the expected summary. */
@@ -57,7 +75,10 @@ export interface SummaryRow {
 
 const clamp = (x: number): number => Math.min(1, Math.max(0, x));
 
-/** The template's chain for all wells, with the template's numbers written out again by hand. */
+/**
+ * The template's chain for all wells, with the template's numbers written out again by hand; depths
+ * and thicknesses in metres (tops.csv is in metres for every well).
+ */
 export function referenceNetPay(wells: readonly ParsedLas[], topsCsv: string): SummaryRow[] {
   const tops = topsCsv
     .trim()
@@ -66,7 +87,7 @@ export function referenceNetPay(wells: readonly ParsedLas[], topsCsv: string): S
     .map((l) => l.split(','));
   const rows: SummaryRow[] = [];
   for (const w of wells) {
-    const dept = w.curves.get('DEPT')!;
+    const dept = w.curves.get('DEPT')!.map((d) => depthInMetres(d!, w.depthUnit));
     const samples = dept.map((d, i) => {
       const gr = w.curves.get('GR')![i];
       const rhob = w.curves.get('RHOB')![i];
@@ -83,12 +104,12 @@ export function referenceNetPay(wells: readonly ParsedLas[], topsCsv: string): S
       let zone: string | null = null;
       let best = -Infinity;
       for (const [tw, top, z] of tops) {
-        if (tw === w.well && Number(top) <= d! && Number(top) >= best) {
+        if (tw === w.well && Number(top) <= d && Number(top) >= best) {
           best = Number(top);
           zone = z!;
         }
       }
-      return { d: d!, phie, sw, pay, zone };
+      return { d, phie, sw, pay, zone };
     });
     const zones = [...new Set(samples.map((s) => s.zone))];
     for (const zone of zones) {

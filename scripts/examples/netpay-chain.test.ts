@@ -1,19 +1,15 @@
+// The "Net pay, Archie" template's operators, run in-process node by node at the versions the
+// template pins (source.las stacks and converts the wells itself), against chain-reference.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Field } from 'apache-arrow';
-import { RecordBatch, Schema, Struct, Table, makeData, type Data } from 'apache-arrow';
+import { Table, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { readLasTable } from '../../src/formats/las/index.ts';
 import { createBuiltinRegistry } from '../../src/operators/index.ts';
+import { expectClose, tableOf, valuesOf } from '../../src/operators/petro/test-helpers.ts';
+import { collect, memoryFiles, testContext } from '../../src/operators/tables/test-context.ts';
 import type { AnyOperator } from '../../src/operators/types.ts';
-import {
-  expectClose,
-  tableOf,
-  testContext,
-  valuesOf,
-} from '../../src/operators/petro/test-helpers.ts';
 import { examplesDir } from '../gen-examples.ts';
-import { parseExampleLas, referenceNetPay } from './chain-reference.ts';
+import { depthInMetres, parseExampleLas, referenceNetPay } from './chain-reference.ts';
 
 interface TemplateNode {
   id: string;
@@ -32,6 +28,19 @@ const node = (id: string): { op: AnyOperator; params: Record<string, unknown> } 
   return { op, params: n.params };
 };
 
+const files = ['well-1.las', 'well-2.las', 'well-3.las'];
+
+/** The template's `logs` node over the example LAS files: the three wells stacked. */
+async function stackedWells(): Promise<{ table: Table; warnings: string[] }> {
+  const { op, params } = node('logs');
+  if (op.kind !== 'source') throw new Error('logs must be a source');
+  const ctx = testContext({
+    files: memoryFiles(Object.fromEntries(files.map((f) => [f, read(f)]))),
+  });
+  const batches = await collect(op.read(params, ctx));
+  return { table: new Table(batches), warnings: ctx.warnings };
+}
+
 async function rowwise(id: string, table: Table): Promise<Table> {
   const { op, params } = node(id);
   if (op.kind !== 'rowwise') throw new Error(`${id} is not row-wise`);
@@ -42,55 +51,52 @@ async function rowwise(id: string, table: Table): Promise<Table> {
   return new Table(batches);
 }
 
-/** Stacks the columns netpay needs of several wells into one table (what source.las's stacking gives). */
-function stack(tables: readonly Table[], names: readonly string[]): Table {
-  const first = tables[0]!.schema;
-  const schema = new Schema(names.map((n) => first.fields.find((f) => f.name === n) as Field));
-  const batches = tables.flatMap((t) =>
-    t.batches.map((b) => {
-      const children = names.map((n) => b.getChild(n)!.data[0] as Data);
-      return new RecordBatch(
-        schema,
-        makeData({ type: new Struct(schema.fields), length: b.numRows, nullCount: 0, children }),
-      );
-    }),
-  );
-  return new Table(schema, batches);
-}
+const topsRows = read('tops.csv')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
 
 describe('"Net pay, Archie" over the example wells', () => {
+  it('stacks the wells in metres: WELL-2 (logged in feet) converted, tops inside each well', async () => {
+    expect(template.nodes.find((n) => n.id === 'logs')?.version).toBe('1.1.0');
+    const { table, warnings } = await stackedWells();
+    expect(warnings).toEqual(['DEPT of well-2.las converted from F to M.']);
+    expect(table.schema.fields[0]?.metadata.get('unit')).toBe('M');
+    const dept = valuesOf(table, 'DEPT') as number[];
+    const well = valuesOf(table, 'WELL') as string[];
+    const parsed = files.map((f) => parseExampleLas(read(f)));
+    expect(parsed.map((p) => p.depthUnit)).toEqual(['M', 'F', 'M']);
+    const want = parsed.flatMap((p) =>
+      p.curves.get('DEPT')!.map((d) => depthInMetres(d!, p.depthUnit)),
+    );
+    expect(dept).toEqual(want);
+    // WELL-2 starts at 5250 ft = 1600.2 m; its half-foot step is 0.1524 m.
+    const first2 = well.indexOf('WELL-2');
+    expect(dept[first2]).toBe(1600.2);
+    expect(dept[first2 + 1]).toBe(1600.3524);
+    for (const [w, top] of topsRows) {
+      const depths = dept.filter((_, i) => well[i] === w);
+      expect(Number(top), `${w} top ${top} m`).toBeGreaterThan(Math.min(...depths));
+      expect(Number(top), `${w} top ${top} m`).toBeLessThan(Math.max(...depths));
+    }
+  });
+
   it('gives the summary computed independently from the same files', async () => {
-    const files = ['well-1.las', 'well-2.las', 'well-3.las'];
-    const zoned: Table[] = [];
-    const topsRows = read('tops.csv')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(','));
     const tops = tableOf({
       WELL: topsRows.map((r) => r[0]!),
       TOP: topsRows.map((r) => Number(r[1])),
       ZONE: topsRows.map((r) => r[2]!),
     });
-    for (const file of files) {
-      const r = readLasTable(new Uint8Array(readFileSync(join(examplesDir, file))), {
-        fileName: file,
-      });
-      if (!r.ok) throw new Error(r.error.message);
-      expect(r.value.warnings).toEqual([]);
-      let t = r.value.table;
-      for (const id of ['vsh', 'phid', 'phie', 'sw', 'cut']) t = await rowwise(id, t);
-      const z = node('zones');
-      if (z.op.kind !== 'blocking') throw new Error('zones.assign must be blocking');
-      zoned.push(await z.op.run({ logs: t, tops }, z.params, testContext()));
-    }
+    let t = (await stackedWells()).table;
+    for (const id of ['vsh', 'phid', 'phie', 'sw', 'cut']) t = await rowwise(id, t);
+    const z = node('zones');
+    if (z.op.kind !== 'blocking') throw new Error('zones.assign must be blocking');
+    const zoned = await z.op.run({ logs: t, tops }, z.params, testContext());
     const summary = node('netpay');
     if (summary.op.kind !== 'blocking') throw new Error('summary.netpay must be blocking');
-    const out = await summary.op.run(
-      { in: stack(zoned, ['DEPT', 'WELL', 'ZONE', 'PHIE', 'SW', 'PAY']) },
-      summary.params,
-      testContext(),
-    );
+    expect(template.nodes.find((n) => n.id === 'netpay')?.version).toBe('1.0.0');
+    const out = await summary.op.run({ in: zoned }, summary.params, testContext());
 
     const expected = referenceNetPay(
       files.map((f) => parseExampleLas(read(f))),
@@ -105,9 +111,10 @@ describe('"Net pay, Archie" over the example wells', () => {
       );
     }
 
-    // Physically: oil in MIDDLE in every well, no pay in the water-bearing LOWER zone, none above UPPER.
+    // Physically (metres in every well): oil in MIDDLE, no pay in the water-bearing LOWER zone,
+    // none above UPPER.
     for (const e of expected) {
-      if (e.zone === 'MIDDLE') expect(e.net).toBeGreaterThan(e.well === 'WELL-2' ? 40 : 12);
+      if (e.zone === 'MIDDLE') expect(e.net).toBeGreaterThan(12);
       if (e.zone === 'LOWER' || e.zone === null) expect(e.net).toBe(0);
     }
   });

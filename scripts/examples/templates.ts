@@ -11,6 +11,13 @@ import { petroOperators } from '../../src/operators/petro/index.ts';
 type NodeSpec = readonly [id: string, op: string, params: Record<string, unknown>, label: string];
 type EdgeSpec = readonly [from: string, to: string, toPort?: string];
 
+/**
+ * Operator versions the templates pin where not 1.0.0: source.las 1.1.0 converts WELL-2's depths
+ * (logged in feet) to metres when the wells are stacked, so every depth, and tops.csv, is in metres.
+ * summary.netpay stays at 1.0.0 on purpose: the editor offers its upgrade (e2e/upgrade.spec.ts).
+ */
+const PINNED: Readonly<Record<string, string>> = { 'source.las': '1.1.0' };
+
 /** Parameters with the operator's schema defaults filled in (for operators of this build). */
 function filled(op: string, params: Record<string, unknown>): Record<string, unknown> {
   const def = petroOperators.find((o) => o.id === op && o.version === '1.0.0');
@@ -32,7 +39,7 @@ function pipeline(
   const list: PipelineNode[] = nodes.map(([nid, op, params, label], k) => ({
     id: nodeId(nid),
     op,
-    version: '1.0.0',
+    version: PINNED[op] ?? '1.0.0',
     params: filled(op, params),
     label,
     position: { x: 280 * k, y: op === 'source.csv' ? 160 : 0 },
@@ -76,7 +83,7 @@ const porosityChain: readonly NodeSpec[] = [
 /** Each template: file name (under pipelines/), name, description and JSON text. */
 export function templates(): { file: string; name: string; description: string; text: string }[] {
   const netPayDescription =
-    'Shale volume from GR, density porosity, effective porosity, Archie water saturation (rw 0.05 ohm.m on ILD), cutoffs, zones from tops.csv and net pay per well and zone.';
+    'Shale volume from GR, density porosity, effective porosity, Archie water saturation (rw 0.05 ohm.m on ILD), cutoffs, zones from tops.csv and net pay per well and zone. Depths are in metres: the LAS source converts WELL-2 (logged in feet) when stacking, and tops.csv is in metres.';
   const shalyDescription =
     'Simandoux and Indonesia water saturation side by side (rw 0.05, rsh 3 ohm.m), their difference, and statistics of both.';
   return [

@@ -97,7 +97,7 @@ function smooth(values: readonly number[]): number[] {
   });
 }
 
-/** One generated example well: its LAS document and formation tops in the file's depth unit. */
+/** One generated example well: its LAS document and formation tops in metres (whatever the file's unit). */
 export interface ExampleWell {
   readonly file: string;
   readonly name: string;
@@ -139,7 +139,9 @@ function build(spec: WellSpec): ExampleWell {
       values,
     });
   }
-  const tops = model.tops.map((t) => ({ zone: t.zone, depth: Number((t.depth / toM).toFixed(2)) }));
+  // In metres for every well: the templates stack the wells with source.las 1.1.0, which converts
+  // WELL-2's depths from feet to metres, and zones.assign compares depths with these tops.
+  const tops = model.tops.map((t) => ({ zone: t.zone, depth: Number(t.depth.toFixed(2)) }));
   const doc: LasDocument = {
     well: spec.name,
     uwi: `PF-EX-${spec.name.slice(-1).padStart(4, '0')}`,

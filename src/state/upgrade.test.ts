@@ -30,11 +30,10 @@ describe.skipIf(!existsSync(template))('upgrading summary.netpay in the template
     expect(offer?.to).toBe('1.1.0');
     expect(offer?.steps.map((x) => x.version)).toEqual(['1.1.0']);
     expect(offer?.steps[0]?.changes).toMatch(/Adds the parameter "decimals"/);
-    // The only other node with a newer version is the LAS source (1.1.0 converts depth units).
+    // Nothing else in the template has a newer version (the LAS source already pins 1.1.0).
     const others = s.getState().doc.nodes.filter((n) => n.id !== 'netpay');
-    expect(others.filter((n) => s.getState().upgradeOffer(n.id)).map((n) => n.op)).toEqual([
-      'source.las',
-    ]);
+    expect(others.find((n) => n.id === 'logs')?.version).toBe('1.1.0');
+    expect(others.filter((n) => s.getState().upgradeOffer(n.id))).toEqual([]);
 
     // Shown before accepting: the migration adds "decimals" and touches nothing else.
     expect(before && offer && upgradeParamChanges(registry, before, offer)).toEqual([
