@@ -37,11 +37,14 @@ export class OutputCache {
     return this.entries.has(fingerprint);
   }
 
-  /** Stores an output; an output larger than the whole bound is not cached. */
+  /**
+   * Stores an output; an output larger than the whole bound is not cached, nor one without chunks
+   * (every real output has at least its schema chunk: none means it was not retained, retain.ts).
+   */
   put(fingerprint: string, chunks: readonly IpcChunk[], rows: number): void {
     const bytes = chunkBytes(chunks);
     this.delete(fingerprint);
-    if (bytes > this.maxBytes) return;
+    if (bytes > this.maxBytes || chunks.length === 0) return;
     this.entries.set(fingerprint, { chunks, rows, bytes });
     this.total += bytes;
     for (const [key, value] of this.entries) {

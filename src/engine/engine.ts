@@ -12,6 +12,7 @@ import { createInProcessExecutor } from './executor.ts';
 import { chunksToTable } from './ipc.ts';
 import type { OperatorLookup } from './plan.ts';
 import { executeRun } from './scheduler.ts';
+import { requestedOutputs, retainingExecutor } from './retain.ts';
 import type { Engine } from './types.ts';
 
 /** Default capacity of a streaming edge, in record batches. */
@@ -27,6 +28,11 @@ export interface EngineOptions {
   readonly cacheBytes?: number;
   /** Attempts a node blamed for worker crashes or timeouts gets in a run (default 3). */
   readonly maxAttempts?: number;
+  /**
+   * Which outputs are kept: `all` (default; the editor previews any node) or `requested` (only
+   * `RunOptions.outputs`, default the terminal nodes: a one-shot run stays bounded, retain.ts).
+   */
+  readonly retain?: 'all' | 'requested';
 }
 
 /** An engine that also exposes its cache, for tests and memory display. */
@@ -45,9 +51,13 @@ export function createEngine(executor: Executor, options: EngineOptions = {}): E
     cache,
     run(pipeline, files, runOptions = {}) {
       if (disposed) return Promise.reject(new Error('This engine has been disposed.'));
+      const keep =
+        options.retain === 'requested'
+          ? requestedOutputs(pipeline, runOptions.outputs, runOptions.target)
+          : undefined;
       return executeRun(pipeline, files, runOptions, {
         operators,
-        executor,
+        executor: keep ? retainingExecutor(executor, pipeline, keep) : executor,
         cache,
         capacity,
         latest,

@@ -6,6 +6,7 @@ import { petroflowError } from '../model/errors.ts';
 import type { SqlEngine } from '../operators/types.ts';
 import type { OperatorLookup } from './plan.ts';
 import { runSegment } from './segment-runner.ts';
+import { sharingHost } from './shared-chunks.ts';
 import type { SegmentHost, SegmentResult, SegmentTask } from './task.ts';
 
 /** Something that runs segments, at most `slots` at a time. */
@@ -68,7 +69,7 @@ export function createInProcessExecutor(options: InProcessOptions): Executor {
     async execute(task, host, signal) {
       await gate.acquire();
       try {
-        const result = await runSegment(task, host, {
+        const result = await runSegment(task, sharingHost(host), {
           operators: options.operators,
           sql: options.sql ?? noSql,
           signal,

@@ -1,9 +1,20 @@
 /**
  * Arrow IPC helpers. Batches cross worker boundaries and sit in the cache as IPC stream bytes: one
  * self-contained stream (schema + at most one batch) per chunk, so chunks can be sent, cached and
- * transferred one at a time, and a node output with no rows still carries its schema.
+ * transferred one at a time, and a node output with no rows still carries its schema. A chunk may
+ * also be a part of the group begun by the chunk before it (extra columns, or a row range: see
+ * shared-chunks.ts); `decodeChunks` rebuilds the groups.
  */
-import { RecordBatch, RecordBatchStreamWriter, Schema, Table, tableFromIPC } from 'apache-arrow';
+import type { Data } from 'apache-arrow';
+import {
+  RecordBatch,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Table,
+  makeData,
+  tableFromIPC,
+} from 'apache-arrow';
 
 /** One chunk of a node's output: an IPC stream holding the schema and zero or one batch. */
 export type IpcChunk = Uint8Array;
@@ -30,18 +41,86 @@ export function ipcToBatches(chunk: IpcChunk): { schema: Schema; batches: Record
   return { schema: table.schema, batches: table.batches };
 }
 
-/** Joins the chunks of one output into a table (schema of the first chunk). */
+/** Joins the chunks of one output into a table (schema of the first chunk or group). */
 export function chunksToTable(chunks: readonly IpcChunk[]): Table {
-  let schema: Schema | undefined;
+  const { schema, batches } = decodeChunks(chunks);
+  const s = schema ?? new Schema([]);
+  return new Table(
+    s,
+    batches.map((b) => (b.schema === s ? b : new RecordBatch(s, b.data))),
+  );
+}
+
+/** Metadata key of a columns part: the JSON list of the output's column names, in order. */
+export const COLUMNS_KEY = 'petroflow.columns';
+/** Metadata key of a rows part: JSON `[offset, length]` of the rows kept from the group. */
+export const ROWS_KEY = 'petroflow.rows';
+
+function merge(
+  base: RecordBatch,
+  part: RecordBatch,
+  partSchema: Schema,
+  order: string[],
+): RecordBatch {
+  const meta = new Map(partSchema.metadata);
+  meta.delete(COLUMNS_KEY);
+  const fields = [];
+  const children: Data[] = [];
+  for (const name of order) {
+    const p = partSchema.fields.findIndex((f) => f.name === name);
+    const b = base.schema.fields.findIndex((f) => f.name === name);
+    if (p >= 0) {
+      fields.push(partSchema.fields[p]!);
+      children.push(part.data.children[p] as Data);
+    } else if (b >= 0) {
+      fields.push(base.schema.fields[b]!);
+      children.push(base.data.children[b] as Data);
+    } else throw new Error(`Shared chunk: column ${name} is in neither part.`);
+  }
+  const struct = makeData({
+    type: new Struct(fields),
+    length: base.numRows,
+    nullCount: 0,
+    children,
+  });
+  return new RecordBatch(new Schema(fields, meta), struct);
+}
+
+/** The schema and batches of a node's chunks (groups rebuilt; schema of the first chunk or group). */
+export function decodeChunks(chunks: readonly IpcChunk[]): {
+  schema: Schema | undefined;
+  batches: RecordBatch[];
+} {
   const batches: RecordBatch[] = [];
-  for (const chunk of chunks) {
-    const part = ipcToBatches(chunk);
-    schema ??= part.schema;
-    for (const b of part.batches) {
-      batches.push(b.schema === schema ? b : new RecordBatch(schema, b.data));
+  let schema: Schema | undefined;
+  let cur: RecordBatch | undefined;
+  const flush = (): void => {
+    if (cur) batches.push(cur);
+    if (cur) schema ??= cur.schema;
+    cur = undefined;
+  };
+  for (const c of chunks) {
+    const t = tableFromIPC(c);
+    const order = t.schema.metadata.get(COLUMNS_KEY);
+    const rows = t.schema.metadata.get(ROWS_KEY);
+    if (order !== undefined && cur) {
+      const part = t.batches[0] ?? new RecordBatch(t.schema);
+      cur = merge(cur, part, t.schema, JSON.parse(order) as string[]);
+    } else if (rows !== undefined && cur) {
+      const [offset, length] = JSON.parse(rows) as [number, number];
+      cur = cur.slice(offset, offset + length);
+    } else {
+      flush();
+      if (t.batches.length === 0) schema ??= t.schema;
+      cur = t.batches[0];
+      for (const extra of t.batches.slice(1)) {
+        flush();
+        cur = extra;
+      }
     }
   }
-  return new Table(schema ?? new Schema([]), batches);
+  flush();
+  return { schema, batches };
 }
 
 /** Splits a table into chunks (batchToChunks of each batch; a schema-only chunk when it has none). */

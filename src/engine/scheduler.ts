@@ -111,13 +111,18 @@ export async function executeRun(
     const task: SegmentTask = {
       taskId: `${runId}:${seg.head}:${attempt}`,
       nodes: seg.nodes.map((id) => {
-        const n = (plan.nodes.get(id) as PlannedNode).node;
+        const p = plan.nodes.get(id) as PlannedNode;
+        const n = p.node;
         const parent = seg.parent.get(id) ?? null;
-        return { nodeId: id, op: n.op, version: n.version, params: n.params, parent };
+        const port = parent === null ? undefined : p.inputs[0]?.port;
+        const base = { nodeId: id, op: n.op, version: n.version, params: n.params, parent };
+        return port === undefined ? base : { ...base, port };
       }),
       inputs,
       fileNames,
       capacity: deps.capacity,
+      // A retry after a crash runs unfused, so the crash is blamed on one node.
+      fuse: attempt <= 1,
     };
     const log = new Attempt(seg, attemptDeps);
     const result = await deps.executor.execute(task, log.host, signal);

@@ -3,19 +3,23 @@
  * for the in-process engine. Each node is an async loop; row-wise children read their parent's
  * batches from a bounded channel (backpressure), every produced batch is also sent to the host as
  * an IPC chunk (for the cache, later consumers and previews). A failing node stops only its own
- * descendants; its siblings keep going.
+ * descendants; its siblings keep going. Chains of DuckDB-backed nodes (fusion/chains.ts) are driven
+ * together by the fused chain runner instead, with the same per-node reports.
  */
-import { RecordBatch, Schema } from 'apache-arrow';
+import { RecordBatch, Schema, Table } from 'apache-arrow';
 import type { PetroflowError } from '../model/errors.ts';
 import { PetroflowException, petroflowError } from '../model/errors.ts';
-import type { Table } from 'apache-arrow';
 import type { RunContext, SqlEngine } from '../operators/types.ts';
-import { BoundedChannel, ChannelAbandoned } from './channel.ts';
-import { cancelledError, isWasmCrash, nodeError } from './errors.ts';
+import { BoundedChannel } from './channel.ts';
+import { runChain } from './fusion/chain-runner.ts';
+import { findChains } from './fusion/chains.ts';
 import { matchFiles } from './glob.ts';
-import { batchToChunks, batchToIpc, chunksToTable, ipcToBatches } from './ipc.ts';
+import { chunksToTable, decodeChunks } from './ipc.ts';
+import { Groups, NodeIo, Stopped } from './node-io.ts';
 import type { OperatorLookup } from './plan.ts';
 import type { EdgeStats, SegmentHost, SegmentResult, SegmentTask, TaskNode } from './task.ts';
+
+export { now } from './node-io.ts';
 
 /** What the hosting thread provides to the runner. */
 export interface RunnerEnv {
@@ -25,18 +29,6 @@ export interface RunnerEnv {
   readonly signal: AbortSignal;
   /** Minimum milliseconds between two progress reports of one node (default 100). */
   readonly progressIntervalMs?: number;
-}
-
-/** Wall-clock milliseconds since the epoch, comparable across threads. */
-export function now(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/** Why a node stops without having failed itself. */
-class Stopped extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
 }
 
 function lazySql(get: () => Promise<SqlEngine>): SqlEngine {
@@ -65,15 +57,18 @@ async function* marked<T>(source: AsyncIterable<T>, enter: () => void): AsyncGen
   }
 }
 
-function batchesOf(chunks: readonly Uint8Array[]): RecordBatch[] {
-  const out: RecordBatch[] = [];
-  let schema: Schema | undefined;
-  for (const c of chunks) {
-    const part = ipcToBatches(c);
-    schema ??= part.schema;
-    out.push(...part.batches);
-  }
-  return out.length > 0 ? out : [new RecordBatch(schema ?? new Schema([]))];
+/** The batches of finished input chunks (a schema-only batch when there are none). */
+export function batchesOf(chunks: readonly Uint8Array[]): RecordBatch[] {
+  const { schema, batches } = decodeChunks(chunks);
+  return batches.length > 0 ? batches : [new RecordBatch(schema ?? new Schema([]))];
+}
+
+/** Gathers a channel into a table (a blocking node streaming from an in-segment parent). */
+async function gather(ch: BoundedChannel<RecordBatch>): Promise<Table> {
+  const batches: RecordBatch[] = [];
+  for await (const b of ch) batches.push(b);
+  const first = batches[0];
+  return first ? new Table(first.schema, batches) : new Table();
 }
 
 /** Executes `task`, reporting through `host`; resolves after every host call has been answered. */
@@ -87,10 +82,14 @@ export async function runSegment(
     const q = p.catch(() => undefined).finally(() => pending.delete(q));
     pending.add(q);
   };
+  const chains = task.fuse === false ? [] : findChains(task, env.operators);
+  // Chain members after the first get their batches from the chain driver, not a channel.
+  const driven = new Set(chains.flatMap((c) => [...c.steps.slice(1), ...(c.tail ? [c.tail] : [])]));
+  const handed = new Map<string, number>();
   const channels = new Map<string, BoundedChannel<RecordBatch>>();
   for (const n of task.nodes)
-    if (n.parent !== null) channels.set(n.nodeId, new BoundedChannel(task.capacity));
-  const children = (id: string): TaskNode[] => task.nodes.filter((n) => n.parent === id);
+    if (n.parent !== null && !driven.has(n))
+      channels.set(n.nodeId, new BoundedChannel(task.capacity));
   const sql = lazySql(() => env.sql());
   let fatal: PetroflowError | undefined;
   let active: string | undefined;
@@ -106,42 +105,30 @@ export async function runSegment(
     }
   };
   env.signal.addEventListener('abort', onAbort, { once: true });
-
-  const runNode = async (tn: TaskNode): Promise<void> => {
-    const start = now();
-    let rowsIn = 0;
-    let rowsOut = 0;
-    let bytes = 0;
-    let lastProgress = 0;
-    const interval = env.progressIntervalMs ?? 100;
-    const report = (rows: number, force = false): void => {
-      const t = now();
-      if (!force && t - lastProgress < interval) return;
-      lastProgress = t;
-      track(host.progress(tn.nodeId, rows));
-    };
-    const outs = children(tn.nodeId).map(
-      (c) => channels.get(c.nodeId) as BoundedChannel<RecordBatch>,
+  const ios = new Map<string, NodeIo>();
+  // Nodes whose output groups a fused chain may share: its steps and the node feeding it.
+  const shareable = new Set(
+    chains.flatMap((c) => [...c.steps.map((s) => s.nodeId), c.steps[0]?.parent ?? '']),
+  );
+  const groups = new Groups();
+  for (const tn of task.nodes) {
+    const outs = task.nodes
+      .filter((c) => c.parent === tn.nodeId && channels.has(c.nodeId))
+      .map((c) => channels.get(c.nodeId) as BoundedChannel<RecordBatch>);
+    const io = new NodeIo(
+      tn,
+      host,
+      outs,
+      track,
+      env.progressIntervalMs,
+      groups,
+      shareable.has(tn.nodeId),
     );
-    let emitted = false;
-    const emit = async (batch: RecordBatch): Promise<void> => {
-      emitted = true;
-      rowsOut += batch.numRows;
-      // Several chunks of at most about 1 MiB (see CHUNK_BYTES), sent without waiting for each
-      // answer: the channel keeps them in order.
-      const chunks = batch.numRows === 0 ? [batchToIpc(batch)] : batchToChunks(batch);
-      for (const c of chunks) bytes += c.byteLength;
-      await Promise.all(chunks.map((c) => host.output(tn.nodeId, c)));
-      await Promise.all(
-        outs.map((ch) =>
-          ch.push(batch).catch((e: unknown) => {
-            if (!(e instanceof ChannelAbandoned)) throw e;
-          }),
-        ),
-      );
-      report(Math.max(rowsIn, rowsOut));
-    };
-    const ctx: RunContext = {
+    ios.set(tn.nodeId, io);
+  }
+  const ctxFor = (tn: TaskNode): RunContext => {
+    const io = ios.get(tn.nodeId) as NodeIo;
+    return {
       nodeId: tn.nodeId,
       signal: env.signal,
       sql,
@@ -149,10 +136,19 @@ export async function runSegment(
         match: (pattern) => matchFiles(pattern, task.fileNames),
         read: async (name) => ({ name, bytes: await host.readFile(name) }),
       },
-      progress: (rows) => report(rows),
+      progress: (rows) => io.report(rows),
       warn: (message) => track(host.warn(tn.nodeId, message)),
     };
-    await host.started(tn.nodeId, start);
+  };
+  const inputOf = (tn: TaskNode): AsyncIterable<RecordBatch> | Iterable<RecordBatch> =>
+    tn.parent === null
+      ? batchesOf(Object.values(task.inputs)[0] ?? [])
+      : (channels.get(tn.nodeId) as BoundedChannel<RecordBatch>);
+
+  const runNode = async (tn: TaskNode): Promise<void> => {
+    const io = ios.get(tn.nodeId) as NodeIo;
+    const ctx = ctxFor(tn);
+    io.started();
     try {
       const op = env.operators.operator(tn.op, tn.version);
       if (!op) {
@@ -167,71 +163,67 @@ export async function runSegment(
       if (op.kind === 'source') {
         for await (const b of marked(op.read(tn.params, ctx), here)) {
           env.signal.throwIfAborted();
-          await emit(b);
+          await io.emit(b);
         }
         // A source may end early when it sees the abort: its partial output is not a result.
         env.signal.throwIfAborted();
-        if (!emitted) await emit(new RecordBatch(new Schema([])));
+        if (!io.emitted) await io.emit(new RecordBatch(new Schema([])));
       } else if (op.kind === 'blocking') {
         const tables: Record<string, Table> = {};
-        for (const [port, chunks] of Object.entries(task.inputs))
-          tables[port] = chunksToTable(chunks);
-        rowsIn = Object.values(tables).reduce((s, t) => s + t.numRows, 0);
+        const ch = channels.get(tn.nodeId);
+        if (ch && tn.parent !== null) tables[tn.port ?? 'in'] = await gather(ch);
+        else
+          for (const [port, chunks] of Object.entries(task.inputs))
+            tables[port] = chunksToTable(chunks);
+        io.rowsIn = Object.values(tables).reduce((s, t) => s + t.numRows, 0);
         here();
         const table = await op.run(tables, tn.params, ctx);
         env.signal.throwIfAborted();
-        for (const b of table.batches) await emit(b);
-        if (!emitted) await emit(new RecordBatch(table.schema));
+        for (const b of table.batches) await io.emit(b);
+        if (!io.emitted) await io.emit(new RecordBatch(table.schema));
       } else {
-        const input: AsyncIterable<RecordBatch> | Iterable<RecordBatch> =
-          tn.parent === null
-            ? batchesOf(Object.values(task.inputs)[0] ?? [])
-            : (channels.get(tn.nodeId) as BoundedChannel<RecordBatch>);
         let transform: ((b: RecordBatch) => RecordBatch | Promise<RecordBatch>) | undefined;
-        for await (const b of input) {
+        for await (const b of inputOf(tn)) {
           env.signal.throwIfAborted();
-          rowsIn += b.numRows;
+          io.rowsIn += b.numRows;
           here();
           if (!transform) {
             const bound = op.bind(b.schema, tn.params, ctx);
             if (!bound.ok) throw new PetroflowException(bound.error);
             transform = bound.value;
           }
-          await emit(await transform(b));
+          await io.emit(await transform(b));
         }
         env.signal.throwIfAborted();
       }
-      for (const ch of outs) ch.close();
-      report(rowsOut, true);
-      await host.finished({
-        nodeId: tn.nodeId,
-        status: 'done',
-        start,
-        end: now(),
-        rowsIn,
-        rowsOut,
-        bytes,
-      });
+      await io.done();
     } catch (e) {
       channels.get(tn.nodeId)?.abandon();
-      const base = { nodeId: tn.nodeId, start, end: now(), rowsIn, rowsOut, bytes };
-      if (env.signal.aborted || (e instanceof Stopped && e.reason === 'cancelled')) {
-        for (const ch of outs) ch.close(new Stopped('cancelled'));
-        await host.finished({ ...base, status: 'cancelled', error: cancelledError(tn) });
-      } else if (e instanceof Stopped) {
-        for (const ch of outs) ch.close(e);
-        await host.finished({ ...base, status: 'skipped', reason: e.reason });
-      } else {
-        const error = nodeError(e, tn);
-        if (isWasmCrash(e) || error.code === 'WORKER_CRASHED') fatal = error;
-        for (const ch of outs) ch.close(new Stopped(`upstream node '${tn.nodeId}' failed`));
-        await host.finished({ ...base, status: 'failed', error });
-      }
+      fatal ??= await io.end(e, env.signal);
     }
   };
 
+  const chainOf = new Map(chains.map((c) => [c.steps[0] as TaskNode, c]));
   try {
-    await Promise.all(task.nodes.map((n) => runNode(n)));
+    await Promise.all(
+      task.nodes
+        .filter((n) => !driven.has(n))
+        .map(async (n) => {
+          const chain = chainOf.get(n);
+          if (!chain) return runNode(n);
+          const crash = await runChain(chain, {
+            ios,
+            ctxFor,
+            input: inputOf(n),
+            abandon: () => channels.get(n.nodeId)?.abandon(),
+            sql: () => env.sql(),
+            signal: env.signal,
+            enter,
+            handed: (to, batches) => handed.set(to, (handed.get(to) ?? 0) + batches),
+          });
+          fatal ??= crash;
+        }),
+    );
   } finally {
     env.signal.removeEventListener('abort', onAbort);
   }
@@ -239,13 +231,14 @@ export async function runSegment(
   const edges: EdgeStats[] = task.nodes
     .filter((n) => n.parent !== null)
     .map((n) => {
-      const ch = channels.get(n.nodeId) as BoundedChannel<RecordBatch>;
+      const ch = channels.get(n.nodeId);
+      const batches = ch ? ch.pushed : (handed.get(n.nodeId) ?? 0);
       return {
         from: n.parent as string,
         to: n.nodeId,
-        capacity: ch.capacity,
-        maxOccupancy: ch.maxOccupancy,
-        batches: ch.pushed,
+        capacity: ch?.capacity ?? task.capacity,
+        maxOccupancy: ch ? ch.maxOccupancy : Math.min(1, batches),
+        batches,
       };
     });
   return fatal ? { edges, fatal } : { edges };

@@ -18,6 +18,8 @@ export interface TaskNode {
   readonly params: Readonly<Record<string, unknown>>;
   /** The in-segment node it streams from; null for the head. */
   readonly parent: string | null;
+  /** The input port fed by `parent` (a blocking node streaming from an in-segment parent). */
+  readonly port?: string;
 }
 
 /** A segment to execute. */
@@ -31,6 +33,11 @@ export interface SegmentTask {
   readonly fileNames: readonly string[];
   /** Capacity, in batches, of each in-segment edge channel. */
   readonly capacity: number;
+  /**
+   * Whether chains of DuckDB-backed nodes may be fused (fusion/); false on a retry after a worker
+   * crash, so the node to blame is found node by node. Default true.
+   */
+  readonly fuse?: boolean;
 }
 
 /** How one node of a segment ended. */
@@ -50,8 +57,22 @@ export interface NodeReport {
 export interface SegmentHost {
   started(nodeId: string, at: number): Promise<void>;
   progress(nodeId: string, rows: number): Promise<void>;
-  /** One output chunk of a node (transferred, never copied, across a worker boundary). */
-  output(nodeId: string, chunk: IpcChunk): Promise<void>;
+  /**
+   * One output chunk of a node (transferred, never copied, across a worker boundary); `keep`
+   * asks the host to keep it for sharing (see `shared`).
+   */
+  output(nodeId: string, chunk: IpcChunk, keep?: boolean): Promise<void>;
+  /**
+   * The next chunk group of `nodeId` is group `group` of node `from` (the chunks the host was
+   * given for it) followed by `parts` (shared-chunks.ts). Hosts without it get plain chunks.
+   */
+  shared?(
+    nodeId: string,
+    from: string,
+    group: number,
+    parts: IpcChunk[],
+    keep?: boolean,
+  ): Promise<void>;
   finished(report: NodeReport): Promise<void>;
   warn(nodeId: string, message: string): Promise<void>;
   /** The bytes of a bound input file (a copy the runner may keep). */

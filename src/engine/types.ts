@@ -68,6 +68,11 @@ export interface FileProvider {
 export interface RunOptions {
   /** "Run to here": run only this node and its ancestors. */
   readonly target?: string;
+  /**
+   * Nodes whose outputs the caller reads with `Engine.output` after the run, for an engine with
+   * `retain: 'requested'` (default: the terminal nodes, plus `target`); ignored otherwise.
+   */
+  readonly outputs?: readonly string[];
   readonly signal?: AbortSignal;
   onEvent?(event: NodeEvent): void;
 }

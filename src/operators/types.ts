@@ -25,12 +25,56 @@ export interface InputFile {
   readonly bytes: Uint8Array;
 }
 
+/** A bound file read by byte ranges (large inputs are streamed, never held whole). */
+export interface RangedFile {
+  /**
+   * Up to `length` bytes from `offset`; fewer only at the end of the file (empty past it), so a
+   * short read means "end of file".
+   */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
 /** Access to the files bound to a run (by name, or by a glob such as `*.las`). */
 export interface FileAccess {
   /** Names of bound files matching a name or glob, sorted; empty when none match. */
   match(pattern: string): readonly string[];
   /** Reads one bound file by exact name. */
   read(name: string): Promise<InputFile>;
+  /**
+   * Opens one bound file for ranged reads, when the host can (see `openRanged` in
+   * src/operators/file-range.ts for hosts that serve ranges through `read` instead).
+   */
+  open?(name: string): Promise<RangedFile>;
+}
+
+/**
+ * A part of a CSV file read in chunks (`SqlEngine.readCsv` with `stream`): the first part is
+ * sniffed as a whole file would be and reports its dialect in the schema metadata `csv.stream`
+ * (`CsvDialect` JSON); every later part is read with that dialect and those columns.
+ */
+export type CsvStreamPart =
+  | { readonly part: 'first' }
+  | {
+      readonly part: 'next';
+      readonly dialect: CsvDialect;
+      /** Records of the file before this part (DuckDB's error lines count records). */
+      readonly recordsBefore: number;
+      /** Physical lines before this part (warnings about short/long rows name these). */
+      readonly linesBefore: number;
+    };
+
+/** How the first part of a streamed CSV was read: applied unchanged to every later part. */
+export interface CsvDialect {
+  readonly delimiter: string;
+  /** Quote character; empty when the sniffer found none. */
+  readonly quote: string;
+  /** Escape character; empty when the sniffer found none. */
+  readonly escape: string;
+  readonly comment: string;
+  readonly dateFormat: string | null;
+  readonly timestampFormat: string | null;
+  /** Column names and DuckDB types, in order. */
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
 }
 
 /** SQL over Arrow tables, provided by the worker's locked-down DuckDB. */
@@ -41,11 +85,14 @@ export interface SqlEngine {
     tables: Readonly<Record<string, Table>>,
     signal?: AbortSignal,
   ): Promise<Table>;
-  /** Reads CSV bytes with DuckDB's sniffer (delimiter `auto` or a single character). */
+  /**
+   * Reads CSV bytes with DuckDB's sniffer (delimiter `auto` or a single character); with `stream`,
+   * one part of a file read in chunks (see `CsvStreamPart`).
+   */
   readCsv(
     name: string,
     bytes: Uint8Array,
-    options: { delimiter: string; header: boolean },
+    options: { delimiter: string; header: boolean; stream?: CsvStreamPart },
   ): Promise<Table>;
 }
 

@@ -39,4 +39,12 @@ export interface HostApi extends SegmentHost {
   heartbeat(): void;
   /** Which node's operator code runs now (names the culprit if the worker dies). */
   active(nodeId: string): void;
+  /** A shared chunk group (always served by the pool: see engine/shared-chunks.ts). */
+  shared(
+    nodeId: string,
+    from: string,
+    group: number,
+    parts: Uint8Array[],
+    keep?: boolean,
+  ): Promise<void>;
 }

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import type { PetroflowError } from '../model/errors.ts';
 import { petroflowError } from '../model/errors.ts';
+import { sharingHost } from '../engine/shared-chunks.ts';
 import type { SegmentHost, SegmentResult, SegmentTask } from '../engine/task.ts';
 import type { HostApi } from './protocol.ts';
 import type { WorkerSlot } from './slot.ts';
@@ -41,11 +42,15 @@ export async function runOnSlot(
     lastSign = Date.now();
     return f();
   };
+  // Shared output groups are resolved here, before any wrapper that drops outputs (retain.ts).
+  const sharing = sharingHost(host);
   const api: HostApi = {
     heartbeat: () => alive(() => undefined),
     started: (id, at) => alive(() => host.started(id, at)),
     progress: (id, rows) => alive(() => host.progress(id, rows)),
-    output: (id, chunk) => alive(() => host.output(id, chunk)),
+    output: (id, chunk, keep) => alive(() => sharing.output(id, chunk, keep)),
+    shared: (id, from, group, parts, keep) =>
+      alive(() => sharing.shared?.(id, from, group, parts, keep) ?? Promise.resolve()),
     finished: (r) => alive(() => host.finished(r)),
     warn: (id, m) => alive(() => host.warn(id, m)),
     active: (id) => alive(() => host.active?.(id)),

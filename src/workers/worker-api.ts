@@ -63,7 +63,19 @@ export function createPoolWorkerApi(
       const host: SegmentHost = {
         started: (id, at) => remote.started(id, at),
         progress: (id, rows) => remote.progress(id, rows),
-        output: (id, chunk) => remote.output(id, Comlink.transfer(chunk, [chunk.buffer])),
+        output: (id, chunk, keep) =>
+          remote.output(id, Comlink.transfer(chunk, [chunk.buffer]), keep),
+        shared: (id, from, group, parts, keep) =>
+          remote.shared(
+            id,
+            from,
+            group,
+            Comlink.transfer(
+              parts,
+              parts.map((p) => p.buffer),
+            ),
+            keep,
+          ),
         finished: (report) => remote.finished(report),
         warn: (id, message) => remote.warn(id, message),
         readFile: (name) => remote.readFile(name),

@@ -1,12 +1,46 @@
 /**
  * The FileProvider of `petroflow run`: file names bound to paths by `--file NAME=PATH` and
- * `--files DIR` (every regular file of DIR by its base name; `--file` wins on a clash). The hash
- * is the SHA-256 of the content, computed once per run.
+ * `--files DIR` (every regular file of DIR by its base name; `--file` wins on a clash). Files are
+ * never held whole when they need not be: a ranged name (src/operators/file-range.ts) reads just
+ * those bytes through a file handle, and the content hash (SHA-256, computed once per run) is fed
+ * from a read stream. An injected CliIO that is not the real file system (tests) is read whole and
+ * sliced.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { FileProvider } from '../../engine/types.ts';
-import type { CliIO } from '../io.ts';
+import { parseRangedFileName } from '../../operators/file-range.ts';
+import { nodeIO, type CliIO } from '../io.ts';
 import type { RunArgs } from './run-args.ts';
+
+/** `length` bytes of `path` from `offset` (fewer at the end of the file), through a handle. */
+export async function readRange(path: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const out = new Uint8Array(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await handle.read(out, got, length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === length ? out : out.slice(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Hex SHA-256 of a file, streamed (memory stays at the stream's buffer size). */
+export function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .once('error', reject)
+      .once('end', () => resolve(hash.digest('hex')));
+  });
+}
 
 /** Binds the files of `args`; rejects with a one-line message when DIR cannot be listed. */
 export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> {
@@ -24,18 +58,27 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> 
     for (const n of names) paths.set(n, `${dir}/${n}`);
   }
   for (const f of args.files) paths.set(f.name, f.path);
+  const realFs = io.readFile === nodeIO.readFile;
   const hashes = new Map<string, Promise<string>>();
-  const read = async (name: string): Promise<Uint8Array> => {
+  const bound = <T>(name: string, how: (path: string) => Promise<T>): Promise<T> => {
     const path = paths.get(name);
     if (path === undefined)
-      throw new Error(`no file named '${name}' is bound; add --file ${name}=PATH`);
-    try {
-      return await io.readFile(path);
-    } catch (e) {
+      return Promise.reject(new Error(`no file named '${name}' is bound; add --file ${name}=PATH`));
+    return how(path).catch((e: unknown) => {
       throw new Error(
         `cannot read ${path} (bound as '${name}'): ${e instanceof Error ? e.message : String(e)}`,
       );
-    }
+    });
+  };
+  const read = (request: string): Promise<Uint8Array> => {
+    const range = parseRangedFileName(request);
+    if (!range) return bound(request, (path) => io.readFile(path));
+    const { offset, length } = range;
+    return bound(range.name, async (path) =>
+      realFs
+        ? readRange(path, offset, length)
+        : (await io.readFile(path)).slice(offset, offset + length),
+    );
   };
   return {
     names: () => [...paths.keys()].sort(),
@@ -43,7 +86,9 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> 
     hash: (name) => {
       let h = hashes.get(name);
       if (!h) {
-        h = read(name).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
+        h = realFs
+          ? bound(name, hashFile)
+          : read(name).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
         hashes.set(name, h);
       }
       return h;

@@ -75,7 +75,9 @@ export function makeRunCommand(
       try {
         const files = await cliFiles(args, io);
         engine = await engineFactory(args.workers);
-        const summary = await engine.run(pipeline.value, files);
+        const summary = await engine.run(pipeline.value, files, {
+          outputs: terminalNodes(pipeline.value),
+        });
         const record = await runRecord(pipeline.value, summary, files, catalogue());
         const written: string[] = [];
         for (const id of terminalNodes(pipeline.value)) {
@@ -148,10 +150,11 @@ export function makeRunCommand(
 
 /** `petroflow run`. */
 export const run: Command = makeRunCommand(builtinCatalogue, (workers) =>
-  // One run per process: the cache only has to hold this run's outputs (the run holds them
-  // anyway), and must not drop a large terminal table before it is written.
+  // One run per process: only the terminal outputs it writes are kept (intermediates stream
+  // through and are dropped), and the cache must not drop a large one before it is written.
   createNodeEngine({
     cacheBytes: Number.MAX_SAFE_INTEGER,
+    retain: 'requested',
     ...(workers === undefined ? {} : { workers }),
   }),
 );

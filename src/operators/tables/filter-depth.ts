@@ -2,7 +2,7 @@
  * `filter.depth`: keeps the rows whose index lies between `top` and `base` (inclusive), whichever
  * way the index runs; row-wise, batch by batch, schema and metadata unchanged.
  */
-import type { RecordBatch, Schema } from 'apache-arrow';
+import { Float64, type RecordBatch, type Schema } from 'apache-arrow';
 import type { PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { numericColumnIndex, readFloat64 } from '../columns.ts';
@@ -56,6 +56,98 @@ function check(
   return ok({ index: index.value, lo: Math.min(p.top, p.base), hi: Math.max(p.top, p.base) });
 }
 
+/**
+ * A bound `filter.depth`: the per-batch transform, plus its parts for the engine's fused path
+ * (src/engine/fusion), which checks its own SQL mask against `mask` and reuses `keep`.
+ */
+export interface BoundDepthFilter {
+  readonly index: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** 1 for each row kept: a finite, non-null index with lo <= index <= hi. */
+  readonly mask: (batch: RecordBatch) => Uint8Array;
+  /** The rows of `batch` where `mask` is 1 (slices, joined when there are several runs). */
+  readonly keep: (batch: RecordBatch, mask: Uint8Array) => RecordBatch;
+  readonly transform: (batch: RecordBatch) => RecordBatch;
+}
+
+/** The rows of `batch` in `runs` (`[start, end)`, ascending): slices, joined when several. */
+export function keepRuns(
+  batch: RecordBatch,
+  runs: readonly (readonly [number, number])[],
+): RecordBatch {
+  if (runs.length === 0) return batch.slice(0, 0);
+  if (runs.length === 1) return batch.slice(runs[0]![0], runs[0]![1]);
+  const parts = runs.map(([s, e]) => batch.slice(s, e));
+  return coalesceBatches(batch.schema, parts, { rows: Infinity, bytes: Infinity })[0]!;
+}
+
+/** The runs `[start, end)` of 1s in a 0/1 mask. */
+export function runsOf(mask: Uint8Array): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= mask.length; i++) {
+    const keep = i < mask.length && mask[i] === 1;
+    if (keep && start < 0) start = i;
+    else if (!keep && start >= 0) {
+      runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/** The kept rows of `batch` by a 0/1 mask: runs of kept rows joined by slices (no copy for one run). */
+export function keepRows(batch: RecordBatch, mask: Uint8Array): RecordBatch {
+  return keepRuns(batch, runsOf(mask));
+}
+
+/** The mask of a single-chunk Float64 index in one pass (the common case), else undefined. */
+function float64Mask(
+  batch: RecordBatch,
+  index: string,
+  lo: number,
+  hi: number,
+): Uint8Array | undefined {
+  const at = batch.schema.fields.findIndex((f) => f.name === index);
+  const d = batch.data.children[at];
+  if (!d || !(d.type instanceof Float64)) return undefined;
+  const values = d.values as Float64Array;
+  const bitmap = d.nullCount > 0 ? (d.nullBitmap as Uint8Array | undefined) : undefined;
+  const out = new Uint8Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    const v = values[i]!;
+    // NaN fails both comparisons and lo, hi are finite, so only finite values pass.
+    const present =
+      bitmap === undefined || ((bitmap[(d.offset + i) >> 3]! >> ((d.offset + i) & 7)) & 1) === 1;
+    out[i] = present && v >= lo && v <= hi ? 1 : 0;
+  }
+  return out;
+}
+
+/** Checks the parameters against the input schema and binds them (see `BoundDepthFilter`). */
+export function bindDepthFilter(
+  schema: Schema,
+  p: FilterDepthParams,
+  ctx: { readonly nodeId: string },
+): Result<BoundDepthFilter, PetroflowError> {
+  const c = check(schema, p);
+  if (!c.ok) return err({ ...c.error, nodeId: ctx.nodeId });
+  const { index, lo, hi } = c.value;
+  const mask = (batch: RecordBatch): Uint8Array => {
+    const fast = float64Mask(batch, index, lo, hi);
+    if (fast) return fast;
+    const { values, valid } = readFloat64(batch, index);
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      out[i] = valid[i] === 1 && v >= lo && v <= hi ? 1 : 0;
+    }
+    return out;
+  };
+  return ok({ index, lo, hi, mask, keep: keepRows, transform: (b) => keepRows(b, mask(b)) });
+}
+
 /** `filter.depth` 1.0.0. */
 export const filterDepth: RowwiseOperator<FilterDepthParams> = {
   kind: 'rowwise',
@@ -76,27 +168,7 @@ export const filterDepth: RowwiseOperator<FilterDepthParams> = {
     return c.ok ? ok(schema) : c;
   },
   bind: (schema, p, ctx) => {
-    const c = check(schema, p);
-    if (!c.ok) return err({ ...c.error, nodeId: ctx.nodeId });
-    const { index, lo, hi } = c.value;
-    return ok((batch: RecordBatch) => {
-      const { values, valid } = readFloat64(batch, index);
-      // Runs of kept rows, joined by slices (a depth window is usually one run: no copy at all).
-      const runs: RecordBatch[] = [];
-      let start = -1;
-      for (let i = 0; i <= values.length; i++) {
-        const v = values[i];
-        const keep = i < values.length && valid[i] === 1 && v! >= lo && v! <= hi;
-        if (keep && start < 0) start = i;
-        else if (!keep && start >= 0) {
-          runs.push(batch.slice(start, i));
-          start = -1;
-        }
-      }
-      if (runs.length === 0) return batch.slice(0, 0);
-      return runs.length === 1
-        ? runs[0]!
-        : coalesceBatches(batch.schema, runs, { rows: Infinity, bytes: Infinity })[0]!;
-    });
+    const bound = bindDepthFilter(schema, p, ctx);
+    return bound.ok ? ok(bound.value.transform) : bound;
   },
 };

@@ -5,7 +5,7 @@
  * are sent to DuckDB.
  */
 import type { Schema } from 'apache-arrow';
-import { Field, Float64, Table, type DataType, type RecordBatch } from 'apache-arrow';
+import { Field, Float64, Table, type Data, type DataType, type RecordBatch } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { withColumns, withFields } from '../columns.ts';
@@ -85,7 +85,36 @@ async function evaluate(
   }
 }
 
-function transform(schema: Schema, p: Required<MathExpressionParams>, ctx: RunContext) {
+/**
+ * A bound `math.expression`: the per-batch transform, plus what the engine's fused path
+ * (src/engine/fusion) needs to compute the same output from a column it evaluated itself.
+ */
+export interface BoundExpression {
+  readonly expression: string;
+  readonly output: string;
+  /** Evaluates the expression over one batch in the worker's DuckDB (the operator's own path). */
+  readonly transform: (batch: RecordBatch) => Promise<RecordBatch>;
+  /** The output batch for `batch` given the expression's values (one `Data` of as many rows). */
+  readonly withValues: (batch: RecordBatch, values: Data) => RecordBatch;
+}
+
+function outputBuilder(schema: Schema, p: Required<MathExpressionParams>) {
+  let out: Schema | undefined;
+  return (batch: RecordBatch, values: Data): RecordBatch => {
+    const type: DataType = values.type;
+    if (!out || !sameType(out.fields.find((f) => f.name === p.output)!.type as DataType, type)) {
+      out = withFields(schema, [fieldFor(p.output, type, p.expression)]);
+    }
+    return withColumns(batch, out, new Map([[p.output, values]]));
+  };
+}
+
+function transform(
+  schema: Schema,
+  p: Required<MathExpressionParams>,
+  ctx: RunContext,
+  withValues: (batch: RecordBatch, values: Data) => RecordBatch,
+) {
   // A projection keeps the rows in insertion order (DuckDB's preserve_insertion_order, which the
   // lock-down leaves on and locks); the row count is checked below.
   const sql = `SELECT (${p.expression}) AS ${VALUE} FROM input`;
@@ -97,7 +126,6 @@ function transform(schema: Schema, p: Required<MathExpressionParams>, ctx: RunCo
     p.expression,
     schema.fields.map((f) => f.name),
   );
-  let out: Schema | undefined;
   return async (batch: RecordBatch): Promise<RecordBatch> => {
     let result: Table;
     try {
@@ -120,12 +148,25 @@ function transform(schema: Schema, p: Required<MathExpressionParams>, ctx: RunCo
         ),
       );
     }
-    const type = column.type as DataType;
-    if (!out || !sameType(out.fields.find((f) => f.name === p.output)!.type as DataType, type)) {
-      out = withFields(schema, [fieldFor(p.output, type, p.expression)]);
-    }
-    return withColumns(batch, out, new Map([[p.output, singleData(column)]]));
+    return withValues(batch, singleData(column));
   };
+}
+
+/** Checks the parameters against the input schema and binds them (see `BoundExpression`). */
+export function bindExpression(
+  schema: Schema,
+  raw: MathExpressionParams,
+  ctx: RunContext,
+): Result<BoundExpression, PetroflowError> {
+  const p = check(raw);
+  if (!p.ok) return err({ ...p.error, nodeId: ctx.nodeId });
+  const withValues = outputBuilder(schema, p.value);
+  return ok({
+    expression: p.value.expression,
+    output: p.value.output,
+    transform: transform(schema, p.value, ctx, withValues),
+    withValues,
+  });
 }
 
 /** `math.expression` 1.0.0. */
@@ -151,8 +192,7 @@ export const mathExpression: RowwiseOperator<MathExpressionParams> = {
     return ok(withFields(schema, [fieldFor(p.value.output, new Float64(), p.value.expression)]));
   },
   bind: (schema, raw, ctx) => {
-    const p = check(raw);
-    if (!p.ok) return err({ ...p.error, nodeId: ctx.nodeId });
-    return ok(transform(schema, p.value, ctx));
+    const bound = bindExpression(schema, raw, ctx);
+    return bound.ok ? ok(bound.value.transform) : bound;
   },
 };

@@ -2,26 +2,22 @@
  * `source.csv`: reads a CSV file with DuckDB's sniffer (through `ctx.sql.readCsv`), or several
  * matched by a glob, stacked in sorted name order like `source.las` (union of columns by name).
  */
-import type { RecordBatch, Table } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
 import { bool, defineParams, text } from '../params.ts';
 import type { RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
-import { atNode, outPort, paramError, withDefaults, type ParamsType } from './shared.ts';
+import { outPort, paramError, withDefaults, type ParamsType } from './shared.ts';
+import {
+  CSV_CHUNK_BYTES,
+  CSV_SAMPLE_ROWS,
+  csvFileBatches,
+  openCsvFile,
+  type CsvChunking,
+} from './source-csv-stream.ts';
 import { conformBatch, stackSchemas } from './stack.ts';
 import { PetroflowException } from '../../model/errors.ts';
 
 const ID = 'source.csv';
-/** Schema metadata where the SQL engine's readCsv puts its warnings (src/workers/duckdb/csv-warnings.ts). */
-const CSV_WARNINGS_KEY = 'csv.warnings';
-
-function readWarnings(table: Table): string[] {
-  try {
-    const parsed: unknown = JSON.parse(table.schema.metadata.get(CSV_WARNINGS_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 const params = defineParams({
   file: text({
@@ -51,7 +47,15 @@ const params = defineParams({
 /** Parameters of `source.csv`. */
 export type SourceCsvParams = ParamsType<typeof params>;
 
-async function* read(raw: SourceCsvParams, ctx: RunContext): AsyncGenerator<RecordBatch> {
+/**
+ * Reads the matched files: one file streams chunk by chunk (source-csv-stream.ts); several are
+ * stacked under the union of their schemas (small ones read now, large ones streamed in turn).
+ */
+export async function* readCsvFiles(
+  raw: SourceCsvParams,
+  ctx: RunContext,
+  chunking: Partial<CsvChunking> = {},
+): AsyncGenerator<RecordBatch> {
   const p = withDefaults(params, raw, ID);
   if (p.delimiter !== 'auto' && [...p.delimiter].length !== 1) {
     throw new PetroflowException(
@@ -64,26 +68,34 @@ async function* read(raw: SourceCsvParams, ctx: RunContext): AsyncGenerator<Reco
     );
   }
   const names = matchFiles(ctx.files, p.file, { nodeId: ctx.nodeId, op: ID });
-  const tables = [];
-  for (const name of names) {
-    const file = await ctx.files.read(name);
-    try {
-      const table = await ctx.sql.readCsv(name, file.bytes, p);
-      for (const w of readWarnings(table)) ctx.warn(w);
-      tables.push({ name, table });
-    } catch (e) {
-      throw atNode(e, ctx.nodeId, ID, 'params.file');
-    }
-    if (ctx.signal.aborted) return;
-  }
-  const stacked = stackSchemas(tables.map((t) => ({ file: t.name, schema: t.table.schema })));
-  for (const note of stacked.notes) ctx.warn(note);
+  const o = {
+    delimiter: p.delimiter,
+    header: p.header,
+    chunkBytes: chunking.chunkBytes ?? CSV_CHUNK_BYTES,
+    sampleRows: chunking.sampleRows ?? CSV_SAMPLE_ROWS,
+  };
   let rows = 0;
-  for (const { table } of tables) {
-    for (const batch of table.batches) {
+  if (names.length === 1) {
+    for await (const batch of csvFileBatches(names[0] as string, o, ctx)) {
       rows += batch.numRows;
       ctx.progress(rows);
-      yield tables.length === 1 ? batch : conformBatch(batch, stacked.schema);
+      yield batch;
+    }
+    return;
+  }
+  const files = [];
+  for (const name of names) {
+    files.push({ name, file: await openCsvFile(name, o, ctx) });
+    if (ctx.signal.aborted) return;
+  }
+  const stacked = stackSchemas(files.map((f) => ({ file: f.name, schema: f.file.schema })));
+  for (const note of stacked.notes) ctx.warn(note);
+  for (const { file } of files) {
+    for await (const batch of file.batches()) {
+      if (ctx.signal.aborted) return;
+      rows += batch.numRows;
+      ctx.progress(rows);
+      yield conformBatch(batch, stacked.schema);
     }
   }
 }
@@ -97,10 +109,10 @@ export const sourceCsv: SourceOperator<SourceCsvParams> = {
   title: 'CSV files',
   category: 'Sources',
   description:
-    "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows does not fit a later row, types are detected from the whole file. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.",
+    "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows (DuckDB's sample of 20 480) does not fit a later row, types are detected from the whole file; a later number with a decimal point or an exponent (12.5, 1e3) does not fit an integer column, so that column becomes DOUBLE and no value is rounded. Files up to 8 MiB are read whole; a larger UTF-8 file is read in 8 MiB chunks with bounded memory and gives the same table: its first chunk is sniffed as above, every later chunk is checked against those types (the same way) before any row is output, and when one does not fit, the types of every chunk are detected from all its rows and combined as a whole-file detection does (integers with decimals give DOUBLE, dates with timestamps TIMESTAMP, other mixes text), then the file is read with the final types. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.",
   params,
   inputs: () => [],
   outputs: outPort,
   outputSchema: () => undefined,
-  read,
+  read: (p, ctx) => readCsvFiles(p, ctx),
 };

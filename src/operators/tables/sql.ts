@@ -62,6 +62,16 @@ export function restoreMetadata(result: Table, inputs: readonly Schema[]): Table
   return new Table(result.batches.map((b) => new RecordBatch(schema, b.data)));
 }
 
+/** The query text of `sql` parameters (defaults filled in; throws BAD_PARAMS when missing). */
+export function sqlQueryText(raw: SqlParams): string {
+  return withDefaults(params, raw, ID).query;
+}
+
+/** Adds the node (and the `query` parameter) to an error of a `sql` node's query. */
+export function sqlError(e: unknown, nodeId: string): unknown {
+  return atNode(e, nodeId, ID, 'params.query');
+}
+
 /** `sql` 1.0.0. */
 export const sql: BlockingOperator<SqlParams> = {
   kind: 'blocking',
@@ -82,7 +92,7 @@ export const sql: BlockingOperator<SqlParams> = {
     try {
       result = await ctx.sql.query(p.query, inputs, ctx.signal);
     } catch (e) {
-      throw atNode(e, ctx.nodeId, ID, 'params.query');
+      throw sqlError(e, ctx.nodeId);
     }
     return restoreMetadata(
       result,

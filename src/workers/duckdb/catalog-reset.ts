@@ -75,8 +75,14 @@ export async function dropTables(driver: DuckDbDriver, names: readonly string[])
   }
 }
 
-/** Drops every user-made object of the in-memory database (see the module comment). */
-export async function resetCatalog(driver: DuckDbDriver): Promise<void> {
+/**
+ * Drops every user-made object of the in-memory database (see the module comment), except the
+ * tables named in `keep` (open stages of fused chains, src/workers/duckdb/stage.ts).
+ */
+export async function resetCatalog(
+  driver: DuckDbDriver,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const conn = await driver.connect();
   try {
     const rows = await runPendingQuery(driver, conn, listing);
@@ -84,7 +90,10 @@ export async function resetCatalog(driver: DuckDbDriver): Promise<void> {
     const names = rows.getChild('name');
     const statements = new Set<string>();
     for (let i = 0; i < rows.numRows; i++) {
-      const stmt = dropStatement(String(kinds?.get(i)), String(names?.get(i)));
+      const kind = String(kinds?.get(i));
+      const name = String(names?.get(i));
+      if (kind === 'table' && keep.has(name)) continue;
+      const stmt = dropStatement(kind, name);
       if (stmt !== undefined) statements.add(stmt);
     }
     for (const stmt of statements) await runPendingQuery(driver, conn, stmt);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { sourceCsv } from '../../operators/tables/source-csv.ts';
 import { collect, memoryFiles, testContext } from '../../operators/tables/test-context.ts';
-import { csvError } from './csv.ts';
+import { csvError, integralCheckSql, isIntegerType, readCsvSql } from './csv.ts';
 import { csvWarnings } from './csv-warnings.ts';
 import { CSV_SLOT } from './lockdown.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
@@ -94,6 +94,53 @@ describe('CSV inputs through DuckDB', () => {
     expect(t.getChild('a')?.get(30_000)).toBe('x');
   });
 
+  /** `n` integer rows of `depth,gr`, then rows whose `gr` is each of `late`. */
+  const lateValues = (late: readonly string[], n = 30_000): Uint8Array => {
+    const body = Array.from({ length: n }, (_, i) => `${i},${i % 150}`);
+    return enc(`depth,gr\n${[...body, ...late.map((v, i) => `${n + i},${v}`)].join('\n')}\n`);
+  };
+
+  it('reads non-integers past the sample of an integer column as DOUBLE, not rounded', async () => {
+    const t = await read(lateValues(['12.5', '7.25', '-3.5']));
+    expect(types(t)).toEqual(['depth:Int64', 'gr:Float64']);
+    expect(rows(t).slice(29_999)).toEqual([
+      [29_999, 29_999 % 150],
+      [30_000, 12.5],
+      [30_001, 7.25],
+      [30_002, -3.5],
+    ]);
+    // Just past DuckDB's sample (20 479 data rows and the header are sampled): found too.
+    const edge = await read(lateValues(['-3.5'], 20_479));
+    expect(types(edge)).toEqual(['depth:Int64', 'gr:Float64']);
+    expect(edge.getChild('gr')?.get(20_479)).toBe(-3.5);
+  });
+
+  it('keeps integer columns BIGINT for plain integers; "1e3" makes them DOUBLE, exact', async () => {
+    const ints = await read(lateValues(['-4', '13']));
+    expect(types(ints)).toEqual(['depth:Int64', 'gr:Int64']);
+    expect(rows(ints).slice(30_000)).toEqual([
+      [30_000, -4],
+      [30_001, 13],
+    ]);
+    // "1e3" and "12.0" are integers written as decimals: DuckDB's whole-file detection types the
+    // column DOUBLE (as it does when they are in its sample), with the exact values.
+    const exp = await read(lateValues(['1e3', '12.0']));
+    expect(types(exp)).toEqual(['depth:Int64', 'gr:Float64']);
+    expect(rows(exp).slice(30_000)).toEqual([
+      [30_000, 1000],
+      [30_001, 12],
+    ]);
+    expect(types(await read(enc('a\n1\n2\n1e3\n')))).toEqual(['a:Float64']);
+  });
+
+  it('builds the integer check over text columns by position', () => {
+    expect(['BIGINT', 'integer', 'UBIGINT', 'HUGEINT', 'INT8'].every(isIntegerType)).toBe(true);
+    expect(['DOUBLE', 'VARCHAR', 'DECIMAL(9,2)', 'INTERVAL'].some(isIntegerType)).toBe(false);
+    expect(integralCheckSql('SELECT 1', [0, 2])).toBe(
+      "SELECT count_if(((contains(c0, '.') OR contains(c0, 'e') OR contains(c0, 'E')) AND TRY_CAST(c0 AS DOUBLE) IS NOT NULL) OR ((contains(c2, '.') OR contains(c2, 'e') OR contains(c2, 'E')) AND TRY_CAST(c2 AS DOUBLE) IS NOT NULL))::DOUBLE AS n FROM (SELECT 1) AS t(c0, c1, c2)",
+    );
+  });
+
   it('keeps delimiters, newlines and escaped quotes inside quoted fields', async () => {
     const t = await read(enc('a,b\n1,"x, y"\n2,"line1\nline2"\n3,"he said ""hi"""\n'));
     expect(rows(t)).toEqual([
@@ -166,6 +213,32 @@ describe('CSV inputs through DuckDB', () => {
     const t = await read(enc('a,b\n1,' + 'x'.repeat(3_000_000) + '\n2,y\n'));
     expect(t.numRows).toBe(2);
     expect(String(t.getChild('b')?.get(0)).length).toBe(3_000_000);
+  });
+
+  it('reads quoted CRLF line breaks next to short rows (parallel=false)', async () => {
+    const text = 'a,b,c\r\n1,"x\r\ny",3\r\n2,z\r\n3,"p\r\nq\r\nr",9\r\n';
+    const t = await read(enc(text));
+    expect(t.numRows).toBe(3);
+    expect(t.getChild('b')?.toArray()).toEqual(['x\r\ny', 'z', 'p\r\nq\r\nr']);
+    expect(t.getChild('c')?.get(1)).toBeNull();
+    expect(csvWarnings(t).join('\n')).toMatch(
+      /1 rows have fewer than 3 values \(first at line 4\)/,
+    );
+  });
+
+  it('reads whole files with a CSV buffer of the line cap, not 16 times it', async () => {
+    const sql = readCsvSql('slot', 'f.csv', { delimiter: 'auto', header: true, size: 10 << 20 });
+    const cap = (10 << 20) + 16;
+    expect(sql).toContain(`max_line_size=${cap}`);
+    expect(sql).toContain(`buffer_size=${cap}`);
+    expect(readCsvSql('slot', 'f.csv', { ...auto, size: 10 })).toContain(`buffer_size=${4 << 20}`);
+    // A 6 MB file with a 5 MB line: read whole with that buffer, values intact.
+    const long = 'v'.repeat(5 << 20);
+    const t = await read(
+      enc(`k,s\n1,${long}\n${Array.from({ length: 2000 }, (_, i) => `${i},w`).join('\n')}\n`),
+    );
+    expect(t.numRows).toBe(2001);
+    expect(String(t.getChild('s')?.get(0)).length).toBe(5 << 20);
   });
 
   it('refuses binary garbage, a PNG and a LAS file with what to do', async () => {

@@ -3,16 +3,23 @@
  * file. Policy: `null_padding=true` (short rows get nulls, with a warning naming the first such
  * line); when DuckDB still cannot read the file (rows longer than the header, stray quotes) it is
  * read once more with `strict_mode=false` (warned); when a column's type detected from the first
- * rows fails later, the types are detected from the whole file (`sample_size=-1`); lines up to
- * the file's size (at least 2 MB, at most 256 MB) are accepted.
+ * rows fails later, the types are detected from the whole file (`sample_size=-1`), and so they are
+ * when a later value of a column typed as an integer is written as a decimal number (DuckDB's
+ * cast would round "12.5" to 13 silently; `integralCheckSql`); lines up to
+ * the file's size (at least 2 MB, at most 256 MB) are accepted, with a CSV buffer of that size
+ * (at least 4 MiB) instead of DuckDB's 16 times as much; quoted fields may hold line breaks (LF or
+ * CRLF) next to short rows (`parallel=false`).
  */
-import type { Table } from 'apache-arrow';
+import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { csvShape } from './csv-shape.ts';
 
 function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
+
+/** Smallest CSV buffer of a read (DuckDB needs it at least as large as `max_line_size`). */
+export const MIN_BUFFER = 4 << 20;
 
 /** Options of one `read_csv` attempt. */
 export interface CsvAttempt {
@@ -22,6 +29,44 @@ export interface CsvAttempt {
   readonly size?: number;
   readonly sampleAll?: boolean;
   readonly lenient?: boolean;
+  /** Every column read as text (`all_varchar=true`), for the integer check. */
+  readonly allVarchar?: boolean;
+}
+
+/**
+ * Rows DuckDB's sniffer samples (`sample_size` 20 480 lines, header and skipped lines included);
+ * later values are cast to the sampled types. Less one vector of margin: tables with at least this
+ * many rows get the integer check (`integralCheckSql`).
+ */
+export const SNIFFED_ROWS = 20_480 - 2_048;
+
+const INTEGER_TYPE =
+  /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|INT(1|2|4|8|128)?|LONG|SHORT)$/i;
+
+/** Whether a DuckDB type name is an integer type (its cast from text rounds "12.5" to 13). */
+export function isIntegerType(type: string): boolean {
+  return INTEGER_TYPE.test(type.trim());
+}
+
+/**
+ * A condition true for a text value `col` that is a number written with a decimal point or an
+ * exponent ("12.5", "-3.5", "1e3", "12.0"): DuckDB's detection types such a column DOUBLE, while
+ * its text-to-integer cast rounds "12.5" to 13 instead of refusing it. Non-numbers are not matched
+ * (the cast itself refuses them).
+ */
+export function decimalNumber(col: string): string {
+  return `(contains(${col}, '.') OR contains(${col}, 'e') OR contains(${col}, 'E')) AND TRY_CAST(${col} AS DOUBLE) IS NOT NULL`;
+}
+
+/**
+ * SQL counting (as `n`) the rows of `read` (text columns) with a `decimalNumber` in one of the
+ * columns at positions `at` (0-based): `read`'s columns are renamed c0, c1... by position.
+ */
+export function integralCheckSql(read: string, at: readonly number[]): string {
+  const last = Math.max(...at);
+  const names = Array.from({ length: last + 1 }, (_v, i) => `c${i}`).join(', ');
+  const any = at.map((i) => `(${decimalNumber(`c${i}`)})`).join(' OR ');
+  return `SELECT count_if(${any})::DOUBLE AS n FROM (${read}) AS t(${names})`;
 }
 
 /** The SQL that reads the slot file with the sniffer (`delimiter` `auto` or one character). */
@@ -31,10 +76,17 @@ export function readCsvSql(slot: string, fileName: string, options: CsvAttempt):
     sqlString(slot),
     `header=${options.header ? 'true' : 'false'}`,
     'null_padding=true',
+    // DuckDB's parallel scanner refuses null_padding with quoted line breaks ("Parameter Not
+    // Allowed ... use parallel=false"); DuckDB-WASM here runs one thread anyway.
+    'parallel=false',
     `max_line_size=${maxLine}`,
+    // The default buffer is 16 x max_line_size (set to the input's size above): wasm memory that
+    // never shrinks. A buffer of the line cap (at least 4 MiB) reads the same rows.
+    `buffer_size=${Math.max(maxLine, MIN_BUFFER)}`,
   ];
   if (options.sampleAll) args.push('sample_size=-1');
   if (options.lenient) args.push('strict_mode=false');
+  if (options.allVarchar) args.push('all_varchar=true');
   if (options.delimiter !== 'auto') {
     if ([...options.delimiter].length !== 1) {
       throw new PetroflowException(
@@ -78,7 +130,7 @@ export async function readCsvWithPolicy(
   fileName: string,
   bytes: Uint8Array,
   options: { delimiter: string; header: boolean },
-): Promise<{ table: Table; warnings: string[] }> {
+): Promise<{ table: Table; warnings: string[]; sampledAll: boolean }> {
   const warnings: string[] = [];
   let attempt: CsvAttempt = { ...options, size: bytes.length };
   let table: Table | undefined;
@@ -97,6 +149,10 @@ export async function readCsvWithPolicy(
       } else throw e;
     }
   }
+  if (!attempt.sampleAll && (await roundsIntegers(run, slot, fileName, attempt, table))) {
+    attempt = { ...attempt, sampleAll: true };
+    table = await run(readCsvSql(slot, fileName, attempt));
+  }
   const delim =
     options.delimiter !== 'auto' ? options.delimiter : await sniffedDelimiter(run, slot);
   const shape = delim ? csvShape(bytes, delim) : null;
@@ -108,7 +164,34 @@ export async function readCsvWithPolicy(
     warnings.push(
       `${fileName}: ${shape.long} rows have more than ${shape.expected} values (first at line ${shape.firstLong}); extra values are in extra columns.`,
     );
-  return { table, warnings };
+  return { table, warnings, sampledAll: attempt.sampleAll === true };
+}
+
+/**
+ * Whether a column typed as an integer from the sniffer's sample holds, past the sample, a number
+ * written as a decimal (so rounded, or typed DOUBLE by a whole-file detection): one scan of the file as text, only for tables longer
+ * than the sample with an integer column.
+ */
+async function roundsIntegers(
+  run: RunSql,
+  slot: string,
+  fileName: string,
+  attempt: CsvAttempt,
+  table: Table,
+): Promise<boolean> {
+  if (table.numRows < SNIFFED_ROWS) return false;
+  const at = table.schema.fields.flatMap((f, i) =>
+    (f.type as DataType).typeId === Type.Int ? [i] : [],
+  );
+  if (at.length === 0) return false;
+  const read = readCsvSql(slot, fileName, { ...attempt, allVarchar: true });
+  try {
+    const n: unknown = (await run(integralCheckSql(read, at))).getChild('n')?.get(0);
+    return typeof n === 'number' && n > 0;
+  } catch {
+    // The text read differs from the typed one (it should not): keep the typed read.
+    return false;
+  }
 }
 
 async function sniffedDelimiter(run: RunSql, slot: string): Promise<string | null> {

@@ -8,7 +8,6 @@
 import type { Table } from 'apache-arrow';
 import { tableToChunks } from '../../engine/ipc.ts';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
-import type { SqlEngine } from '../../operators/types.ts';
 import { dropTables, mayCreateObjects, quoteIdent, resetCatalog } from './catalog-reset.ts';
 import type { DuckDbDriver, DuckDbHostOptions } from './driver.ts';
 import { classifyDuckDbError, isWasmCrash } from './errors.ts';
@@ -17,16 +16,35 @@ import { runPendingQuery } from './run-query.ts';
 import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
 import { prepareCsv } from './csv-prepare.ts';
 import { withCsvWarnings } from './csv-warnings.ts';
+import { openStage, STAGE_PREFIX } from './stage.ts';
+import type { SqlStage, StagingSqlEngine } from '../../engine/fusion/stage.ts';
+import { readCsvPart } from './csv-stream.ts';
+import type { CsvStreamPart } from '../../operators/types.ts';
+import { ok } from '../../model/result.ts';
 
 /** Names under which input tables may be registered (the `sql` operator's port-name rule). */
 export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/** Throws BAD_PARAMS unless `name` may name an input table. */
+function checkTableName(name: string): void {
+  if (TABLE_NAME_PATTERN.test(name) && !name.toLowerCase().startsWith(STAGE_PREFIX)) return;
+  throw new PetroflowException(
+    petroflowError(
+      'BAD_PARAMS',
+      `Input table name "${name}" is not allowed: use a letter or _ then up to 63 letters, digits or _.`,
+    ),
+  );
+}
+
 /** A DuckDB instance, locked down, serving `SqlEngine` calls (see the module comment). */
-export class DuckDbHost implements SqlEngine {
+export class DuckDbHost implements StagingSqlEngine {
   private crash: PetroflowError | undefined;
   /** Whether an insert's row count was verified on this instance (see `checkRowCount`). */
   private insertsVerified = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Names of the open stages' tables (kept by catalog resets). */
+  private readonly stages = new Set<string>();
+  private stageCount = 0;
 
   private constructor(
     private readonly driver: DuckDbDriver,
@@ -61,36 +79,54 @@ export class DuckDbHost implements SqlEngine {
     signal?: AbortSignal,
   ): Promise<Table> {
     return this.exclusive(async () => {
-      for (const name of Object.keys(tables)) {
-        if (!TABLE_NAME_PATTERN.test(name)) {
-          throw new PetroflowException(
-            petroflowError(
-              'BAD_PARAMS',
-              `Input table name "${name}" is not allowed: use a letter or _ then up to 63 letters, digits or _.`,
-            ),
-          );
-        }
-      }
+      for (const name of Object.keys(tables)) checkTableName(name);
       const conn = await this.driver.connect();
       return this.withCleanup(
         async () => {
-          for (const [name, table] of Object.entries(tables)) {
-            // Chunks of about 1 MiB, the first creating the table and the others appending (no
-            // big joined buffer: see CHUNK_BYTES in ipc.ts).
-            const chunks = tableToChunks(table);
-            for (const [i, chunk] of chunks.entries())
-              await this.driver.insertArrowIpc(conn, name, chunk, i > 0);
-            if (!this.insertsVerified) await this.checkRowCount(conn, name, table.numRows);
-          }
+          for (const [name, table] of Object.entries(tables))
+            await this.insertTable(conn, name, table, false);
           return runPendingQuery(this.driver, conn, sql, signal);
         },
         async () => {
           await this.driver.disconnect(conn);
-          if (mayCreateObjects(sql)) await resetCatalog(this.driver);
+          if (mayCreateObjects(sql)) await resetCatalog(this.driver, this.stages);
           else await dropTables(this.driver, Object.keys(tables));
         },
       );
     });
+  }
+
+  /**
+   * Opens a stage: one internal table that lives across calls until closed, for a fused chain of
+   * DuckDB-backed nodes (src/engine/fusion); see stage.ts.
+   */
+  openStage(): SqlStage {
+    const name = `${STAGE_PREFIX}${++this.stageCount}`;
+    this.stages.add(name);
+    return openStage(name, {
+      driver: this.driver,
+      exclusive: (op) => this.exclusive(op),
+      withCleanup: (op, cleanup) => this.withCleanup(op, cleanup),
+      insert: (conn, table, data, append) => this.insertTable(conn, table, data, append),
+      reset: () => resetCatalog(this.driver, this.stages),
+      checkName: (n) => checkTableName(n),
+      release: (n) => this.stages.delete(n),
+    });
+  }
+
+  /** Inserts `table` as table `name` (or appends to it), in chunks of about 1 MiB. */
+  private async insertTable(
+    conn: number,
+    name: string,
+    table: Table,
+    append: boolean,
+  ): Promise<void> {
+    // Chunks of about 1 MiB, the first creating the table (unless appending) and the others
+    // appending (no big joined buffer: see CHUNK_BYTES in ipc.ts).
+    const chunks = tableToChunks(table);
+    for (const [i, chunk] of chunks.entries())
+      await this.driver.insertArrowIpc(conn, name, chunk, append || i > 0);
+    if (!this.insertsVerified && !append) await this.checkRowCount(conn, name, table.numRows);
   }
 
   /**
@@ -101,11 +137,13 @@ export class DuckDbHost implements SqlEngine {
   readCsv(
     name: string,
     bytes: Uint8Array,
-    options: { delimiter: string; header: boolean },
+    options: { delimiter: string; header: boolean; stream?: CsvStreamPart },
   ): Promise<Table> {
     return this.exclusive(async () => {
       readCsvSql(CSV_SLOT, name, options);
-      const prepared = prepareCsv(name, bytes);
+      // A later part of a streamed file continues checked UTF-8 text (csv-stream.ts).
+      const prepared =
+        options.stream?.part === 'next' ? ok({ bytes, warnings: [] }) : prepareCsv(name, bytes);
       if (!prepared.ok) throw new PetroflowException(prepared.error);
       const { bytes: utf8, warnings } = prepared.value;
       await this.driver.dropFile(CSV_SLOT);
@@ -115,7 +153,10 @@ export class DuckDbHost implements SqlEngine {
         async () => {
           try {
             const run = (sql: string) => runPendingQuery(this.driver, conn, sql);
-            const read = await readCsvWithPolicy(run, CSV_SLOT, name, utf8, options);
+            const { stream } = options;
+            const read = stream
+              ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...options, stream })
+              : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, options);
             return withCsvWarnings(read.table, [...warnings, ...read.warnings]);
           } catch (e) {
             if (isWasmCrash(e)) throw e;

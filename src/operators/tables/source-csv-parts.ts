@@ -1,0 +1,96 @@
+/**
+ * Helpers of `source.csv` for the tables the SQL engine's readCsv returns: warnings and dialect in
+ * their schema metadata (set by src/workers/duckdb/csv-*.ts), whole-file reads, and batches of
+ * later chunks under the file's one schema.
+ */
+import { RecordBatch, Schema, type Table } from 'apache-arrow';
+import { petroflowError, PetroflowException } from '../../model/errors.ts';
+import type { CsvDialect, RunContext } from '../types.ts';
+
+/** Schema metadata keys set by the SQL engine's readCsv (src/workers/duckdb/csv-*.ts). */
+const WARNINGS_KEY = 'csv.warnings';
+const STREAM_KEY = 'csv.stream';
+/** Key set on a first part whose types were detected from all its rows. */
+export const SAMPLED_ALL_KEY = 'csv.sampled-all';
+/** Key of a later part's short/long row counts. */
+export const SHAPE_KEY = 'csv.shape';
+
+/** A metadata value of `table` parsed as JSON (null when absent or invalid). */
+export function metaJson(table: Table, key: string): unknown {
+  try {
+    return JSON.parse(table.schema.metadata.get(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+/** Warnings the SQL engine put in a table's schema metadata. */
+export function tableWarnings(table: Table): string[] {
+  const parsed = metaJson(table, WARNINGS_KEY);
+  return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
+}
+
+/** The dialect of a first part, when the file can be cut in chunks (else undefined). */
+export function dialectOf(table: Table): CsvDialect | undefined {
+  const d = metaJson(table, STREAM_KEY) as CsvDialect | null;
+  if (!d || !Array.isArray(d.columns) || typeof d.delimiter !== 'string') return undefined;
+  // The chunker cuts with `"` quoting (or none): other quote/escape characters are read whole.
+  const ok = (c: unknown): boolean => c === '"' || c === '';
+  return ok(d.quote) && ok(d.escape) ? d : undefined;
+}
+
+/** True for text DuckDB reads as is: valid UTF-8 without NUL bytes (else it is read whole). */
+export function isPlainUtf8(bytes: Uint8Array): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let at = 0; at < bytes.length; at += 1 << 20) {
+      const part = bytes.subarray(at, at + (1 << 20));
+      if (part.includes(0)) return false;
+      decoder.decode(part, { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `batch` under `schema` (same fields: every chunk is read with the file's final columns). */
+export function under(schema: Schema, batch: RecordBatch): RecordBatch {
+  const same =
+    batch.schema.fields.length === schema.fields.length &&
+    batch.schema.fields.every((f, i) => String(f.type) === String(schema.fields[i]?.type));
+  if (!same)
+    throw new PetroflowException(
+      petroflowError('INTERNAL', 'A chunk of a streamed CSV came back with other columns.'),
+    );
+  return batch.schema === schema ? batch : new RecordBatch(schema, batch.data);
+}
+
+/** `schema` without the stream protocol's metadata (what the node outputs). */
+export function withoutStreamMeta(schema: Schema): Schema {
+  const meta = new Map(schema.metadata);
+  meta.delete(STREAM_KEY);
+  meta.delete(SHAPE_KEY);
+  meta.delete(SAMPLED_ALL_KEY);
+  return new Schema(schema.fields, meta);
+}
+
+/** The file's options that readCsv takes. */
+export interface CsvBase {
+  readonly delimiter: string;
+  readonly header: boolean;
+}
+
+/** Reads `name` whole, as source.csv always did (reading `bytes` when given). */
+export async function readWhole(
+  name: string,
+  bytes: Uint8Array | undefined,
+  o: CsvBase,
+  ctx: RunContext,
+): Promise<Table> {
+  const content = bytes ?? (await ctx.files.read(name)).bytes;
+  const table = await ctx.sql.readCsv(name, content, { delimiter: o.delimiter, header: o.header });
+  for (const w of tableWarnings(table)) ctx.warn(w);
+  return table;
+}

@@ -1,0 +1,214 @@
+/**
+ * A CSV file larger than one chunk, read so that its table equals a whole-file read (source.csv
+ * 1.0.0: "when a column's type detected from the first rows does not fit a later row, types are
+ * detected from the whole file") with memory bounded by a few chunks:
+ * 1. The first chunk is read like a whole file (sniffer on its first rows, at least as many as
+ *    DuckDB samples): dialect and types T0. Unless every column is text, each later chunk is then
+ *    checked (converted, not sent back) against T0, stopping at the first that does not fit (or
+ *    at once when T0 did not fit the first chunk's own rows, so was detected from all of them).
+ *    A number written as a decimal ("12.5", "1e3") does not fit an integer column, although
+ *    DuckDB's cast would round it: whole-file detection types such a column DOUBLE.
+ * 2. Only when one does not fit: DuckDB detects each chunk's types from all its rows with the
+ *    file's dialect, and they are widened as DuckDB's whole-file detection does (source-csv-types).
+ * 3. Every chunk is read with the final types and its batches yielded (the first chunk's table
+ *    from step 1 is kept and yielded when T0 is final).
+ * Nothing is yielded before the types are final, so a later value can never change a type after
+ * batches have left.
+ */
+import type { RecordBatch, Schema, Table } from 'apache-arrow';
+import { PetroflowException, petroflowError } from '../../model/errors.ts';
+import type { CsvDialect, RangedFile, RunContext } from '../types.ts';
+import { CsvChunker, type CsvChunk } from './csv-chunks.ts';
+import {
+  dialectOf,
+  isPlainUtf8,
+  metaJson,
+  readWhole,
+  SAMPLED_ALL_KEY,
+  SHAPE_KEY,
+  tableWarnings,
+  under,
+  withoutStreamMeta,
+  type CsvBase,
+} from './source-csv-parts.ts';
+import { probeAnswer, probePart, type CsvProbeAnswer } from './source-csv-probe.ts';
+import { TypeWidening } from './source-csv-types.ts';
+
+/** How a large file is cut and read. */
+export interface CsvPassOptions extends CsvBase {
+  readonly chunkBytes: number;
+  readonly sampleRows: number;
+}
+
+/** A large file: its ranged reader and first bytes. */
+interface Source {
+  readonly name: string;
+  readonly file: RangedFile;
+  readonly head: Uint8Array;
+  readonly o: CsvPassOptions;
+}
+
+/** The chunks of the file, cut alike in every pass (the dialect's quoting after the first). */
+async function* chunksOf(
+  s: Source,
+  quoting: () => CsvDialect | undefined,
+): AsyncGenerator<CsvChunk> {
+  const chunker = new CsvChunker(
+    s.file,
+    s.o.chunkBytes,
+    s.head,
+    s.o.sampleRows + (s.o.header ? 1 : 0),
+  );
+  for await (const chunk of chunker.chunks()) {
+    yield chunk;
+    const d = chunk.index === 0 ? quoting() : undefined;
+    if (d) chunker.setQuoting(d.quote === '"' ? 0x22 : -1, d.escape === '"' ? 0x22 : -1);
+  }
+}
+
+async function probe(
+  s: Source,
+  chunk: CsvChunk,
+  d: CsvDialect,
+  mode: 'check' | 'detect',
+  ctx: RunContext,
+): Promise<CsvProbeAnswer> {
+  const stream = probePart(d, mode, chunk.recordsBefore, chunk.linesBefore);
+  const t = await ctx.sql.readCsv(s.name, chunk.bytes, { ...s.o, stream });
+  const answer = probeAnswer(t);
+  if (!answer)
+    throw new PetroflowException(
+      petroflowError('INTERNAL', `${s.name}: the SQL engine did not answer a CSV type probe.`),
+    );
+  return answer;
+}
+
+/** Step 2: the final dialect from every chunk's detected types (undefined when aborted). */
+async function detectAll(
+  s: Source,
+  d: CsvDialect,
+  ctx: RunContext,
+): Promise<CsvDialect | undefined> {
+  const widening = new TypeWidening(d.columns.length, d);
+  for await (const chunk of chunksOf(s, () => d)) {
+    if (ctx.signal.aborted) return undefined;
+    // Formats found so far are fixed for later chunks: the file is read with one of each.
+    const known = {
+      ...d,
+      dateFormat: widening.dateFormat,
+      timestampFormat: widening.timestampFormat,
+    };
+    const { detected } = await probe(s, chunk, known, 'detect', ctx);
+    if (detected) widening.add(detected);
+  }
+  const types = widening.result();
+  return {
+    ...d,
+    dateFormat: types.includes('DATE') ? widening.dateFormat : null,
+    timestampFormat: types.some((t) => t.startsWith('TIMESTAMP')) ? widening.timestampFormat : null,
+    columns: d.columns.map((c, i) => ({ name: c.name, type: types[i] ?? 'VARCHAR' })),
+  };
+}
+
+/** Step 3: every chunk read with `d` (the first skipped when its table `first` is given). */
+async function* readAll(
+  s: Source,
+  d: CsvDialect,
+  first: Table | undefined,
+  ctx: RunContext,
+): AsyncGenerator<RecordBatch> {
+  let schema: Schema | undefined = first && withoutStreamMeta(first.schema);
+  if (first) yield* first.batches.map((b) => under(schema as Schema, b));
+  const shape = { short: 0, long: 0, firstShort: 0, firstLong: 0 };
+  let firstLines = 0;
+  for await (const chunk of chunksOf(s, () => d)) {
+    if (ctx.signal.aborted) return;
+    if (chunk.index === 0 && first) continue;
+    const stream = {
+      part: 'next' as const,
+      dialect: d,
+      recordsBefore: chunk.recordsBefore,
+      linesBefore: chunk.linesBefore,
+    };
+    const table = await ctx.sql.readCsv(s.name, chunk.bytes, { ...s.o, stream });
+    schema ??= withoutStreamMeta(table.schema);
+    // The first chunk read again: its warnings were given when it was read in step 1.
+    if (chunk.index > 0) {
+      for (const w of tableWarnings(table)) ctx.warn(w);
+      const p = metaJson(table, SHAPE_KEY) as typeof shape | null;
+      if (p) {
+        shape.short += p.short;
+        shape.long += p.long;
+        shape.firstShort ||= p.firstShort;
+        shape.firstLong ||= p.firstLong;
+      }
+      firstLines ||= chunk.linesBefore;
+    }
+    for (const b of table.batches) yield under(schema, b);
+  }
+  const n = d.columns.length;
+  if (shape.short > 0)
+    ctx.warn(
+      `${s.name}: ${shape.short} rows after line ${firstLines} have fewer than ${n} values (first at line ${shape.firstShort}); the missing values are null.`,
+    );
+  if (shape.long > 0)
+    ctx.warn(
+      `${s.name}: ${shape.long} rows after line ${firstLines} have more than ${n} values (first at line ${shape.firstLong}); the extra values are dropped.`,
+    );
+}
+
+/** The batches of a file larger than one chunk (see the module comment). */
+export async function* streamed(
+  name: string,
+  file: RangedFile,
+  head: Uint8Array,
+  o: CsvPassOptions,
+  ctx: RunContext,
+): AsyncGenerator<RecordBatch> {
+  const s: Source = { name, file, head, o };
+  let dialect: CsvDialect | undefined;
+  let first: Table | undefined;
+  let fits = true;
+  let textOnly = false;
+  let chunks = 0;
+  // Step 1.
+  for await (const chunk of chunksOf(s, () => dialect)) {
+    if (ctx.signal.aborted) return;
+    chunks++;
+    if (chunk.index > 0) {
+      if (!(await probe(s, chunk, dialect as CsvDialect, 'check', ctx)).fits) {
+        fits = false;
+        break;
+      }
+      continue;
+    }
+    first = isPlainUtf8(chunk.bytes)
+      ? await ctx.sql.readCsv(name, chunk.bytes, { ...o, stream: { part: 'first' } })
+      : undefined;
+    dialect = first && dialectOf(first);
+    if (!first || !dialect) {
+      // Not UTF-8, or quoting the chunker cannot follow: the whole file, as always (unbounded).
+      yield* (await readWhole(name, undefined, o, ctx)).batches;
+      return;
+    }
+    for (const w of tableWarnings(first)) ctx.warn(w);
+    // The first rows' types did not fit the first chunk: a whole-file read detects from all rows.
+    if (metaJson(first, SAMPLED_ALL_KEY) === true) {
+      fits = false;
+      break;
+    }
+    // Every value fits text: nothing to check.
+    textOnly = dialect.columns.every((c) => c.type === 'VARCHAR');
+    if (textOnly) break;
+  }
+  if (!dialect || ctx.signal.aborted) return;
+  if (fits && !textOnly && chunks === 1 && first) {
+    // A single chunk after all (the first holds at least `sampleRows` records).
+    const schema = withoutStreamMeta(first.schema);
+    yield* first.batches.map((b) => under(schema, b));
+    return;
+  }
+  const final = fits ? dialect : await detectAll(s, dialect, ctx);
+  if (!final || ctx.signal.aborted) return;
+  yield* readAll(s, final, fits ? first : undefined, ctx);
+}

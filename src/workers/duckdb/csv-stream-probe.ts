@@ -1,0 +1,184 @@
+/**
+ * DuckDB side of pass 1 of a large CSV read in two passes (protocol in
+ * src/operators/tables/source-csv-probe.ts). `check` reads the chunk with the given types and
+ * counts the values of every column, so each value is converted: a Conversion Error means they do
+ * not fit; a column of an integer type is read as text and cast in SQL (the same conversion), and
+ * a number in it written as a decimal ("12.5", "1e3") does not fit either (DuckDB's cast would
+ * round "12.5" to 13 where a whole-file detection gives DOUBLE). `detect` runs DuckDB's sniffer over all rows of the chunk (`sample_size=-1`) with the
+ * file's dialect fixed, and counts the values per column (a column with none is reported as null,
+ * since DuckDB's detection ignores empty values). Nothing but the answer leaves the worker.
+ */
+import { Schema, Table } from 'apache-arrow';
+import type { CsvDialect } from '../../operators/types.ts';
+import {
+  CSV_PROBE_KEY,
+  type CsvProbeAnswer,
+  type DetectedTypes,
+} from '../../operators/tables/source-csv-probe.ts';
+import { isIntegerType, decimalNumber, type RunSql } from './csv.ts';
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+/** The head of a part: the first chunk has the header row (after any skipped rows). */
+export interface PartHead {
+  readonly header: boolean;
+  readonly skip: number;
+}
+
+/** `read_csv`/`sniff_csv` arguments fixing the dialect of `d` (no columns, no types). */
+export function dialectArgs(
+  slot: string,
+  d: CsvDialect,
+  header: boolean,
+  maxLine: number,
+): string[] {
+  const args = [
+    sqlString(slot),
+    `header=${String(header)}`,
+    `delim=${sqlString(d.delimiter)}`,
+    `quote=${sqlString(d.quote)}`,
+    `escape=${sqlString(d.escape)}`,
+    'null_padding=true',
+    `max_line_size=${maxLine}`,
+  ];
+  if (d.comment !== '') args.push(`comment=${sqlString(d.comment)}`);
+  if (d.dateFormat !== null) args.push(`dateformat=${sqlString(d.dateFormat)}`);
+  if (d.timestampFormat !== null) args.push(`timestampformat=${sqlString(d.timestampFormat)}`);
+  return args;
+}
+
+/** Runs `sql(lenient)` strictly, then once leniently when DuckDB cannot read the part strictly. */
+export async function withLenientRetry<T>(attempt: (lenient: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await attempt(false);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (!/^Invalid Input Error/.test(msg)) throw e;
+    return attempt(true);
+  }
+}
+
+/** Rows the sniffer skips before the header of the first chunk (0 when it reports none). */
+export async function sniffSkipRows(
+  run: RunSql,
+  slot: string,
+  d: CsvDialect,
+  header: boolean,
+  maxLine: number,
+): Promise<number> {
+  const t = await withLenientRetry((lenient) =>
+    run(
+      `SELECT SkipRows AS s FROM sniff_csv(${[...dialectArgs(slot, d, header, maxLine), ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
+    ),
+  );
+  const s: unknown = t.getChild('s')?.get(0);
+  return typeof s === 'number' || typeof s === 'bigint' ? Number(s) : 0;
+}
+
+/**
+ * A sniffed date/timestamp format as given to later parts: null for none and for ISO, which the
+ * sniffer reports as `%Y-%m-%d` (`%Y-%m-%d %H:%M:%S`) although a whole-file read then parses with
+ * DuckDB's ISO cast (e.g. it reads "2024-02-01 10:30:00" into a DATE column, a fixed format fails).
+ */
+export function formatOrNull(f: string | null): string | null {
+  if (f === null || f === '' || f === '%Y-%m-%d' || f === '%Y-%m-%d %H:%M:%S') return null;
+  return f;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? formatOrNull(v) : null;
+}
+
+/** Counts the values of every column of `read`, so every value is converted. */
+function countSql(read: string): string {
+  return `SELECT count(COLUMNS(*)) FROM (${read})`;
+}
+
+/**
+ * Counts the values of every column of `read` (read with integer columns as text, their `types`
+ * given here), each converted, and as `rounded` the rows with a decimal number in one of them.
+ */
+function strictCountSql(read: string, types: readonly string[]): string {
+  const cols = types.map((t, i) =>
+    isIntegerType(t) ? `count(CAST(c${i} AS ${t}))` : `count(c${i})`,
+  );
+  const ints = types.flatMap((t, i) => (isIntegerType(t) ? [`(${decimalNumber(`c${i}`)})`] : []));
+  const names = types.map((_t, i) => `c${i}`).join(', ');
+  return `SELECT ${cols.join(', ')}, count_if(${ints.join(' OR ') || 'false'})::DOUBLE AS rounded FROM (${read}) AS t(${names})`;
+}
+
+/** Whether the chunk's values fit `types` strictly (`strictCountSql`); false on a Conversion Error. */
+async function fitsStrictly(
+  run: RunSql,
+  readSql: (types: readonly string[], lenient: boolean) => string,
+  types: readonly string[],
+): Promise<boolean> {
+  const read = types.map((t) => (isIntegerType(t) ? 'VARCHAR' : t));
+  try {
+    const t = await withLenientRetry((lenient) =>
+      run(strictCountSql(readSql(read, lenient), types)),
+    );
+    return Number(t.getChild('rounded')?.get(0) ?? 0) === 0;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (!/^Conversion Error/.test(msg)) throw e;
+    return false;
+  }
+}
+
+/** The per-column value counts of a table of one row (`countSql`). */
+function counts(t: Table): number[] {
+  return t.schema.fields.map((_f, i) => Number(t.getChildAt(i)?.get(0) ?? 0));
+}
+
+/** Column types of one chunk with the sniffer on all its rows (see the module comment). */
+async function detect(
+  run: RunSql,
+  readSql: (types: readonly string[], lenient: boolean) => string,
+  sniffArgs: readonly string[],
+  columns: number,
+): Promise<DetectedTypes> {
+  const t = await withLenientRetry((lenient) =>
+    run(
+      `SELECT Columns AS c, DateFormat AS df, TimestampFormat AS tf, SkipRows AS s FROM sniff_csv(${[...sniffArgs, 'sample_size=-1', ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
+    ),
+  );
+  const list: unknown = t.getChild('c')?.get(0);
+  const detected: string[] = [];
+  for (const col of list && typeof list === 'object' && Symbol.iterator in list
+    ? (list as Iterable<unknown>)
+    : []) {
+    const type: unknown = col && typeof col === 'object' ? Reflect.get(col, 'type') : undefined;
+    detected.push(typeof type === 'string' ? type : 'VARCHAR');
+  }
+  const all = Array.from({ length: columns }, () => 'VARCHAR');
+  const n = counts(await withLenientRetry((lenient) => run(countSql(readSql(all, lenient)))));
+  const skip: unknown = t.getChild('s')?.get(0);
+  return {
+    types: all.map((_v, i) => ((n[i] ?? 0) > 0 ? (detected[i] ?? 'VARCHAR') : null)),
+    dateFormat: str(t.getChild('df')?.get(0)),
+    timestampFormat: str(t.getChild('tf')?.get(0)),
+    skipRows: typeof skip === 'number' || typeof skip === 'bigint' ? Number(skip) : 0,
+  };
+}
+
+/**
+ * Answers a probe for one chunk. `readSql(types, lenient)` is the chunk's `read_csv` with explicit
+ * column types (no detection); `sniffArgs` fix the dialect for the sniffer.
+ */
+export async function probeChunk(
+  run: RunSql,
+  mode: 'check' | 'detect',
+  d: CsvDialect,
+  readSql: (types: readonly string[], lenient: boolean) => string,
+  sniffArgs: readonly string[],
+): Promise<Table> {
+  const types = d.columns.map((c) => c.type);
+  const answer: CsvProbeAnswer =
+    mode === 'check'
+      ? { fits: await fitsStrictly(run, readSql, types), detected: null }
+      : { fits: null, detected: await detect(run, readSql, sniffArgs, d.columns.length) };
+  return new Table(new Schema([], new Map([[CSV_PROBE_KEY, JSON.stringify(answer)]])));
+}

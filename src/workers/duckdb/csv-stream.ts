@@ -1,0 +1,258 @@
+/**
+ * DuckDB side of a CSV file read in chunks (`SqlEngine.readCsv` with `stream`). The first part is
+ * read exactly like a whole file (csv.ts policy: sniffer, null padding, lenient retry, whole-part
+ * type detection) and its dialect (sniff_csv) and column names/types (from the result) are
+ * returned in the schema metadata `csv.stream`. A later part is either a pass-1 probe
+ * (csv-stream-probe.ts: do the types fit, or what types does the part have) or read with
+ * auto-detection off and the explicit columns of the file's final types, so all batches share one
+ * schema; a later part with no records before it is the first part read again (its header row and
+ * the rows the sniffer skips are skipped). A later part DuckDB cannot read strictly is read again
+ * leniently with a warning, like a whole file. Short/long rows of later parts are counted in the
+ * metadata `csv.shape` (`PartShape` JSON) with file line numbers.
+ */
+import { RecordBatch, Schema, Table, Type, type DataType, type Timestamp } from 'apache-arrow';
+import { petroflowError, PetroflowException } from '../../model/errors.ts';
+import type { CsvDialect, CsvStreamPart } from '../../operators/types.ts';
+import { MIN_BUFFER, readCsvWithPolicy, type RunSql } from './csv.ts';
+import { partShape } from './csv-stream-shape.ts';
+import { dialectArgs, formatOrNull, probeChunk, sniffSkipRows } from './csv-stream-probe.ts';
+import { probeRequest } from '../../operators/tables/source-csv-probe.ts';
+
+/** Schema metadata key of the first part's dialect (`CsvDialect` JSON). */
+export const CSV_STREAM_KEY = 'csv.stream';
+/**
+ * Schema metadata key set on a first part whose types were detected from all its rows (its first
+ * rows' types did not fit it), as a whole-file read then detects from the whole file.
+ */
+export const CSV_SAMPLED_ALL_KEY = 'csv.sampled-all';
+/** Schema metadata key of a later part's short/long row counts (`PartShape` JSON). */
+export const CSV_SHAPE_KEY = 'csv.shape';
+
+function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+/** DuckDB type of a column as DuckDB's CSV reader returned it; undefined when not one it sniffs. */
+export function duckDbType(type: DataType): string | undefined {
+  switch (type.typeId) {
+    case Type.Int:
+      return 'BIGINT';
+    case Type.Float:
+      return 'DOUBLE';
+    case Type.Utf8:
+    case Type.LargeUtf8:
+    case Type.Null:
+      return 'VARCHAR';
+    case Type.Bool:
+      return 'BOOLEAN';
+    case Type.Date:
+      return 'DATE';
+    case Type.Time:
+      return 'TIME';
+    case Type.Timestamp:
+      return (type as Timestamp).timezone ? 'TIMESTAMP WITH TIME ZONE' : 'TIMESTAMP';
+    default:
+      return undefined;
+  }
+}
+
+function withMeta(table: Table, key: string, value: string): Table {
+  const meta = new Map(table.schema.metadata);
+  meta.set(key, value);
+  const schema = new Schema(table.schema.fields, meta);
+  if (table.batches.length === 0) return new Table(schema);
+  return new Table(table.batches.map((b) => new RecordBatch(schema, b.data)));
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' && v !== '(empty)' ? v : '';
+}
+
+async function sniffDialect(
+  run: RunSql,
+  slot: string,
+  table: Table,
+  options: { delimiter: string; header: boolean },
+): Promise<CsvDialect | undefined> {
+  const columns: { name: string; type: string }[] = [];
+  for (const f of table.schema.fields) {
+    const type = duckDbType(f.type as DataType);
+    if (type === undefined) return undefined;
+    columns.push({ name: f.name, type });
+  }
+  const args = [sqlString(slot), 'null_padding=true', `header=${String(options.header)}`];
+  if (options.delimiter !== 'auto') args.push(`delim=${sqlString(options.delimiter)}`);
+  const t = await run(
+    `SELECT Delimiter AS d, Quote AS q, Escape AS e, Comment AS c, DateFormat AS df, TimestampFormat AS tf FROM sniff_csv(${args.join(', ')})`,
+  );
+  const get = (k: string): unknown => t.getChild(k)?.get(0);
+  const delimiter = text(get('d'));
+  if (delimiter === '') return undefined;
+  const df = text(get('df'));
+  const tf = text(get('tf'));
+  return {
+    delimiter,
+    quote: text(get('q')),
+    escape: text(get('e')),
+    comment: text(get('c')),
+    dateFormat: formatOrNull(df),
+    timestampFormat: formatOrNull(tf),
+    columns,
+  };
+}
+
+/**
+ * DuckDB's CSV buffer defaults to 16 x `max_line_size` (and csv.ts sets that to the input's size):
+ * 720 MB of wasm memory, which never shrinks, for a 16 MB input, seen here. A part is read with a
+ * buffer the size of its line cap instead: 4 MiB at least (a few MB of wasm per MB of CSV).
+ */
+export function boundedBuffer(sql: string): string {
+  const m = /^SELECT \* FROM read_csv\((.*max_line_size=(\d+).*)\)$/s.exec(sql);
+  if (!m || /buffer_size=/.test(sql)) return sql;
+  const cap = Math.max(Number(m[2]), MIN_BUFFER);
+  return `SELECT * FROM read_csv(${m[1]}, buffer_size=${cap})`;
+}
+
+/**
+ * The `read_csv` of a later part: no detection, the dialect and columns given. `head` (a first
+ * chunk read again with other types) skips `skip` rows and reads a header row.
+ */
+export function nextPartSql(
+  slot: string,
+  d: CsvDialect,
+  longest: number,
+  lenient: boolean,
+  head: { header: boolean; skip: number } = { header: false, skip: 0 },
+): string {
+  const cols = d.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+  const args = [
+    sqlString(slot),
+    'auto_detect=false',
+    `header=${String(head.header)}`,
+    ...(head.skip > 0 ? [`skip=${head.skip}`] : []),
+    `delim=${sqlString(d.delimiter)}`,
+    `quote=${sqlString(d.quote)}`,
+    `escape=${sqlString(d.escape)}`,
+    `columns={${cols}}`,
+    'null_padding=true',
+    'parallel=false',
+    `max_line_size=${Math.max(2_000_000, longest + 16)}`,
+  ];
+  if (d.comment !== '') args.push(`comment=${sqlString(d.comment)}`);
+  if (d.dateFormat !== null) args.push(`dateformat=${sqlString(d.dateFormat)}`);
+  if (d.timestampFormat !== null) args.push(`timestampformat=${sqlString(d.timestampFormat)}`);
+  if (lenient) args.push('strict_mode=false');
+  return boundedBuffer(`SELECT * FROM read_csv(${args.join(', ')})`);
+}
+
+/** A later part's value that does not fit its column's type, as CSV_READ with the file's line. */
+function conversionError(fileName: string, msg: string, line: number | undefined): Error {
+  const m = /converting column "(.*?)"\. Could not convert string "(.*?)" to '(\w+)'/s.exec(msg);
+  const where = line === undefined ? '' : `line ${line}, `;
+  if (!m) return new Error(msg);
+  return new PetroflowException(
+    petroflowError(
+      'CSV_READ',
+      `${fileName}: ${where}column "${m[1]}": the value "${m[2]}" is not a ${m[3]}, the type detected for it from the chunks of this large file (read in two passes), yet it does not fit when the file is read. Fix or remove the value, or quote that column's values so it is read as text.`,
+      { file: fileName, ...(line === undefined ? {} : { line }), field: m[1] },
+    ),
+  );
+}
+
+/** A pass-1 probe of one chunk (see source-csv-probe.ts): an empty table with the answer. */
+async function probe(
+  run: RunSql,
+  slot: string,
+  bytes: Uint8Array,
+  part: Extract<CsvStreamPart, { part: 'next' }>,
+  header: boolean,
+): Promise<Table | undefined> {
+  const request = probeRequest(part);
+  if (!request) return undefined;
+  const { mode, dialect } = request;
+  const longest = partShape(bytes, dialect, part.linesBefore).longest;
+  const maxLine = Math.max(2_000_000, longest + 16);
+  const first = part.recordsBefore === 0;
+  const head = first
+    ? { header, skip: await sniffSkipRows(run, slot, dialect, header, maxLine) }
+    : undefined;
+  const readSql = (types: readonly string[], lenient: boolean): string => {
+    const columns = dialect.columns.map((c, i) => ({ name: c.name, type: types[i] ?? c.type }));
+    return nextPartSql(slot, { ...dialect, columns }, longest, lenient, head);
+  };
+  const sniffHeader = first && header;
+  return probeChunk(run, mode, dialect, readSql, dialectArgs(slot, dialect, sniffHeader, maxLine));
+}
+
+async function readNextPart(
+  run: RunSql,
+  slot: string,
+  fileName: string,
+  bytes: Uint8Array,
+  part: Extract<CsvStreamPart, { part: 'next' }>,
+  header: boolean,
+): Promise<{ table: Table; warnings: string[] }> {
+  const probed = await probe(run, slot, bytes, part, header);
+  if (probed) return { table: probed, warnings: [] };
+  const lineOf = (msg: string): number | undefined => {
+    const m = /CSV Error on Line: (\d+)/.exec(msg);
+    return m ? part.recordsBefore + Number(m[1]) : undefined;
+  };
+  const warnings: string[] = [];
+  const shape = partShape(bytes, part.dialect, part.linesBefore);
+  // The first chunk read again with the final types (two-pass read): its header row, if any.
+  const head =
+    part.recordsBefore === 0
+      ? {
+          header,
+          skip: await sniffSkipRows(
+            run,
+            slot,
+            part.dialect,
+            header,
+            Math.max(2_000_000, shape.longest + 16),
+          ),
+        }
+      : undefined;
+  let table: Table | undefined;
+  for (let lenient = false; table === undefined; lenient = true) {
+    try {
+      table = await run(nextPartSql(slot, part.dialect, shape.longest, lenient, head));
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const line = lineOf(msg);
+      if (/^Conversion Error/.test(msg)) throw conversionError(fileName, msg, line);
+      if (!lenient && /^Invalid Input Error/.test(msg)) {
+        warnings.push(
+          `${fileName}: DuckDB could not read it strictly near line ${line ?? '?'} (${msg.split('\n')[0] ?? msg}); read leniently (strict_mode=false): check rows with extra values or stray quotes.`,
+        );
+        continue;
+      }
+      const at = line === undefined ? msg : msg.replace(/Line: \d+/, `Line: ${line}`);
+      throw new Error(at);
+    }
+  }
+  return { table: withMeta(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };
+}
+
+/** Reads one part of a streamed CSV from the registered slot (see the module comment). */
+export async function readCsvPart(
+  run: RunSql,
+  slot: string,
+  fileName: string,
+  bytes: Uint8Array,
+  options: { delimiter: string; header: boolean; stream: CsvStreamPart },
+): Promise<{ table: Table; warnings: string[] }> {
+  const { stream } = options;
+  if (stream.part === 'next')
+    return readNextPart(run, slot, fileName, bytes, stream, options.header);
+  const bounded: RunSql = (sql) => run(boundedBuffer(sql));
+  const read = await readCsvWithPolicy(bounded, slot, fileName, bytes, options);
+  const dialect = await sniffDialect(run, slot, read.table, options);
+  if (dialect === undefined) return read;
+  const table = withMeta(read.table, CSV_STREAM_KEY, JSON.stringify(dialect));
+  return {
+    warnings: read.warnings,
+    table: read.sampledAll ? withMeta(table, CSV_SAMPLED_ALL_KEY, 'true') : table,
+  };
+}
