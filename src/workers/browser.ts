@@ -7,6 +7,7 @@ import { createEngine } from '../engine/engine.ts';
 import { createWorkerPool, defaultPoolSize } from './pool.ts';
 import type { WorkerPool } from './pool.ts';
 import type { WorkerHandle } from './slot.ts';
+import { webWorkerHandle } from './web-worker-handle.ts';
 
 /** Starts one module Web Worker for the pool. */
 export function spawnBrowserWorker(index: number): WorkerHandle {
@@ -14,21 +15,7 @@ export function spawnBrowserWorker(index: number): WorkerHandle {
     type: 'module',
     name: `petroflow-${index}`,
   });
-  const exited = new Promise<string>((resolve) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      resolve(`uncaught error: ${e.message || 'worker failed to load'}`);
-    });
-    worker.addEventListener('messageerror', () => resolve('a message could not be read'));
-  });
-  return {
-    endpoint: worker,
-    exited,
-    terminate: () => {
-      worker.terminate();
-      return Promise.resolve();
-    },
-  };
+  return webWorkerHandle(worker, 'worker failed to load');
 }
 
 /** Options of the browser engine. */

@@ -9,6 +9,7 @@ import {
   type IngestWorker,
 } from './ingest-client.ts';
 import type { WorkerHandle } from './slot.ts';
+import { webWorkerHandle } from './web-worker-handle.ts';
 
 export type { IngestWorker, IngestClientOptions } from './ingest-client.ts';
 export { ingestDeadlineMs } from './ingest-client.ts';
@@ -19,21 +20,7 @@ export function spawnBrowserIngestWorker(): WorkerHandle {
     type: 'module',
     name: 'petroflow-ingest',
   });
-  const exited = new Promise<string>((resolve) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      resolve(`uncaught error: ${e.message || 'the reader could not start'}`);
-    });
-    worker.addEventListener('messageerror', () => resolve('a message could not be read'));
-  });
-  return {
-    endpoint: worker,
-    exited,
-    terminate: () => {
-      worker.terminate();
-      return Promise.resolve();
-    },
-  };
+  return webWorkerHandle(worker, 'the reader could not start');
 }
 
 /** The browser's file reader: one lazily started worker, replaced when it crashes or hangs. */
