@@ -1,8 +1,8 @@
 /**
  * The bridge between the engine's run telemetry and the stored run history: builds the
  * `pipeline_executions` record of a finished run (through the telemetry module's record maker) and
- * exports a stored record as OTLP JSON. The storage layer keeps its own copy of the record type
- * (it may not import the engine); the two assignments below make the compiler prove they agree.
+ * exports a stored record as OTLP JSON. Engine and storage share one record type
+ * (src/model/run-record.ts), so a built record is stored and a stored one exported as is.
  */
 import type { FileProvider, RunSummary } from '../engine/types.ts';
 import {
@@ -10,20 +10,9 @@ import {
   makeExecutionRecord,
   toOtlpJson,
   type ParamsSchemaLookup,
-  type PipelineExecution,
 } from '../engine/telemetry/index.ts';
 import type { Pipeline } from '../model/pipeline.ts';
-import type { ExecutionRecord } from '../storage/runs.ts';
-
-/** The engine's record as the storage layer stores it (a compile-time proof of equal shapes). */
-export function toStoredRecord(record: PipelineExecution): ExecutionRecord {
-  return record;
-}
-
-/** A stored record as the telemetry module reads it. */
-export function fromStoredRecord(record: ExecutionRecord): PipelineExecution {
-  return record;
-}
+import type { ExecutionRecord } from '../model/run-record.ts';
 
 /**
  * The run-history record of one run of `pipeline` (the exact pipeline that ran): provenance
@@ -36,12 +25,12 @@ export async function buildRunRecord(
   catalogue: ParamsSchemaLookup,
 ): Promise<ExecutionRecord> {
   const hashes = await inputFileHashes(pipeline, summary, files, catalogue);
-  return toStoredRecord(await makeExecutionRecord(pipeline, summary, hashes));
+  return makeExecutionRecord(pipeline, summary, hashes);
 }
 
 /** The OTLP/JSON text of a stored run (what "Download trace" saves). */
 export function runTraceText(record: ExecutionRecord): string {
-  return `${JSON.stringify(toOtlpJson(fromStoredRecord(record)), null, 2)}\n`;
+  return `${JSON.stringify(toOtlpJson(record), null, 2)}\n`;
 }
 
 /** The file name a run's trace is saved under. */

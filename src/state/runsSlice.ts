@@ -6,12 +6,14 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { FileProvider, RunSummary } from '../engine/types.ts';
 import type { Pipeline } from '../model/pipeline.ts';
-import type { ExecutionRecord, RunCorruptReport } from '../storage/runs.ts';
+import type { ExecutionRecord } from '../model/run-record.ts';
+import type { RunCorruptReport } from '../storage/runs.ts';
 import { buildRunRecord } from './runsRecord.ts';
 import type { AppState, StoreDeps } from './types.ts';
 
 /** The stored run record and its per-node metrics, for the editor (which may not import storage). */
-export type { ExecutionNodeMetrics, ExecutionRecord, RunCorruptReport } from '../storage/runs.ts';
+export type { ExecutionNodeMetrics, ExecutionRecord } from '../model/run-record.ts';
+export type { RunCorruptReport } from '../storage/runs.ts';
 
 /** The open pipeline's run history as the Runs panel shows it. */
 export interface RunHistory {

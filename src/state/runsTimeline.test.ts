@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionNodeMetrics, ExecutionRecord } from '../storage/runs.ts';
+import type { ExecutionNodeMetrics, ExecutionRecord } from '../model/run-record.ts';
 import { MAIN_LANE_LABEL, nodeCounts, runTimeline } from './runsTimeline.ts';
 
 const T0 = 1_700_000_000_000;

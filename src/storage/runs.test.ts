@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openPetroflowDb } from './db.ts';
 import { openStorage } from './index.ts';
-import { checkExecutionRecord, EXECUTIONS_STORE, type ExecutionRecord } from './runs.ts';
+import type { ExecutionRecord } from '../model/run-record.ts';
+import { checkExecutionRecord, EXECUTIONS_STORE } from './runs.ts';
 
 let n = 0;
 const freshName = () => `petroflow-runs-${++n}-${Math.random()}`;

@@ -1,63 +1,31 @@
 /**
  * Run history: one `pipeline_executions` record per finished run (provenance and per-node
  * metrics), listed per pipeline newest first and capped. Every record is validated when read back;
- * a damaged one is set aside in the quarantine store so the others stay readable.
+ * a damaged one is set aside in the quarantine store so the others stay readable. The record's
+ * type is src/model/run-record.ts, the same one the engine's telemetry builds.
  */
-import type { PetroflowError } from '../model/errors.ts';
 import { err, ok, type Result } from '../model/result.ts';
+import {
+  EXECUTION_NODE_STATUSES,
+  EXECUTION_RECORD_VERSION,
+  EXECUTION_RUN_STATUSES,
+  type ExecutionNodeMetrics,
+  type ExecutionNodeStatus,
+  type ExecutionRecord,
+} from '../model/run-record.ts';
 import type { PetroflowDb } from './db.ts';
 import { atomically } from './atomic.ts';
 
-/** Status of a node in a stored run (the engine's NodeSpan statuses). */
-export type ExecutionNodeStatus = 'done' | 'failed' | 'skipped' | 'cached' | 'cancelled';
-
-/**
- * What one node did in one run, as stored. Mirrors the engine's `NodeMetrics`
- * (src/engine/telemetry/record.ts), which storage may not import; state checks they stay equal.
- */
-export interface ExecutionNodeMetrics {
-  readonly nodeId: string;
-  readonly op: string;
-  readonly version: string;
-  readonly status: ExecutionNodeStatus;
-  readonly start: number;
-  readonly end: number;
-  readonly rowsIn: number;
-  readonly rowsOut: number;
-  readonly bytes: number;
-  readonly worker: number | null;
-  readonly cacheHit: boolean;
-  readonly attempts: number;
-  readonly error?: PetroflowError;
-  readonly reason?: string;
-  readonly warnings?: readonly string[];
-}
-
-/** A stored `pipeline_executions` record (mirrors the engine's `PipelineExecution`). */
-export interface ExecutionRecord {
-  readonly recordVersion: 1;
-  readonly runId: string;
-  readonly pipelineId: string;
-  readonly pipelineName: string;
-  readonly pipelineHash: string;
-  readonly operatorVersions: readonly string[];
-  readonly inputHashes: Readonly<Record<string, string>>;
-  readonly provenanceHash: string;
-  readonly start: number;
-  readonly end: number;
-  readonly status: 'done' | 'failed' | 'cancelled';
-  readonly nodes: readonly ExecutionNodeMetrics[];
-  /** Set on runs migrated from the version 2 `runs` store: their provenance was never recorded. */
-  readonly legacy?: true;
-}
+/** The record type (defined once in model), re-exported for code that reads it from storage. */
+export type { ExecutionNodeMetrics, ExecutionRecord } from '../model/run-record.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
-const NODE_STATUSES: readonly unknown[] = ['done', 'failed', 'skipped', 'cached', 'cancelled'];
-const RUN_STATUSES: readonly unknown[] = ['done', 'failed', 'cancelled'];
+const NODE_STATUSES: readonly unknown[] = EXECUTION_NODE_STATUSES;
+const RUN_STATUSES: readonly unknown[] = EXECUTION_RUN_STATUSES;
 
 function checkNode(n: unknown, i: number): string | undefined {
   const at = `nodes[${i}]`;
@@ -81,7 +49,8 @@ function checkNode(n: unknown, i: number): string | undefined {
 /** Validates a stored run record (anything read from IndexedDB is outside input). */
 export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string> {
   if (!isObj(v)) return err('not an object');
-  if (v.recordVersion !== 1) return err(`unknown recordVersion ${String(v.recordVersion)}`);
+  if (v.recordVersion !== EXECUTION_RECORD_VERSION)
+    return err(`unknown recordVersion ${String(v.recordVersion)}`);
   for (const k of ['runId', 'pipelineId', 'pipelineName', 'pipelineHash', 'provenanceHash'])
     if (!isStr(v[k])) return err(`${k} missing`);
   if (!isNum(v.start) || !isNum(v.end) || v.end < v.start) return err('start or end invalid');
@@ -133,7 +102,7 @@ export function legacyRunToExecution(v: unknown): Result<ExecutionRecord, string
     });
   }
   return ok({
-    recordVersion: 1,
+    recordVersion: EXECUTION_RECORD_VERSION,
     runId,
     pipelineId,
     pipelineName: '',

@@ -3,10 +3,10 @@
  * hashes, per-node metrics), its provenance in the `--json` summary, and `--trace FILE` (the run's
  * spans as OTLP JSON, the same format the app's Runs panel downloads).
  */
-import type { PipelineExecution } from '../../engine/telemetry/index.ts';
 import { inputFileHashes, makeExecutionRecord, toOtlpJson } from '../../engine/telemetry/index.ts';
 import type { FileProvider, RunSummary } from '../../engine/types.ts';
 import type { Pipeline } from '../../model/pipeline.ts';
+import type { ExecutionRecord } from '../../model/run-record.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import type { CliIO } from '../io.ts';
 
@@ -16,13 +16,13 @@ export async function runRecord(
   summary: RunSummary,
   files: FileProvider,
   catalogue: ListableCatalogue,
-): Promise<PipelineExecution> {
+): Promise<ExecutionRecord> {
   const inputs = await inputFileHashes(pipeline, summary, files, catalogue);
   return makeExecutionRecord(pipeline, summary, inputs);
 }
 
 /** What the `--json` summary says about where a result came from. */
-export function provenanceJson(record: PipelineExecution): Record<string, unknown> {
+export function provenanceJson(record: ExecutionRecord): Record<string, unknown> {
   return {
     pipelineHash: record.pipelineHash,
     operatorVersions: record.operatorVersions,
@@ -32,11 +32,7 @@ export function provenanceJson(record: PipelineExecution): Record<string, unknow
 }
 
 /** Writes the run's spans as OTLP JSON to `path` (its directory is created when missing). */
-export async function writeTrace(
-  io: CliIO,
-  path: string,
-  record: PipelineExecution,
-): Promise<void> {
+export async function writeTrace(io: CliIO, path: string, record: ExecutionRecord): Promise<void> {
   const slash = path.lastIndexOf('/');
   if (slash > 0) await io.mkdirp(path.slice(0, slash));
   try {

@@ -1,12 +1,5 @@
 /** Run observability: run-history records, OpenTelemetry spans and their OTLP/JSON export. */
-export type { NodeMetrics, PipelineExecution } from './record.ts';
-export {
-  EXECUTION_RECORD_VERSION,
-  makeExecutionRecord,
-  operatorVersionsOf,
-  pipelineHash,
-  provenanceHash,
-} from './record.ts';
+export { makeExecutionRecord, operatorVersionsOf, pipelineHash, provenanceHash } from './record.ts';
 export type { ParamsSchemaLookup } from './inputs.ts';
 export { fileParamNames, inputFileHashes, inputFileNames } from './inputs.ts';
 export { buildRunSpans, msToHrTime, TRACER_NAME, TRACER_VERSION } from './spans.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { petroflowError } from '../../model/errors.ts';
-import type { NodeMetrics, PipelineExecution } from './record.ts';
+import type { ExecutionNodeMetrics, ExecutionRecord } from '../../model/run-record.ts';
 import type { OtlpAnyValue, OtlpKeyValue, OtlpSpan } from './otlp.ts';
 import { toOtlpJson } from './otlp.ts';
 import { msToHrTime } from './spans.ts';
@@ -8,7 +8,9 @@ import { msToHrTime } from './spans.ts';
 // A run stored long ago: its times are far older than this process's performance.timeOrigin.
 const T0 = Date.UTC(2024, 0, 2, 3, 4, 5) + 0.25;
 
-function node(over: Partial<NodeMetrics> & Pick<NodeMetrics, 'nodeId'>): NodeMetrics {
+function node(
+  over: Partial<ExecutionNodeMetrics> & Pick<ExecutionNodeMetrics, 'nodeId'>,
+): ExecutionNodeMetrics {
   return {
     op: 'petro.vshale',
     version: '1.0.0',
@@ -25,7 +27,7 @@ function node(over: Partial<NodeMetrics> & Pick<NodeMetrics, 'nodeId'>): NodeMet
   };
 }
 
-const record: PipelineExecution = {
+const record: ExecutionRecord = {
   recordVersion: 1,
   runId: '6f1c0a52-0d1b-4d0e-9d55-2f6c1f3f3c9a',
   pipelineId: 'p-1',

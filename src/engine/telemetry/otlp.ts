@@ -5,7 +5,7 @@
  */
 import type { AttributeValue, Attributes, HrTime } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { PipelineExecution } from './record.ts';
+import type { ExecutionRecord } from '../../model/run-record.ts';
 import { buildRunSpans, TRACER_NAME, TRACER_VERSION } from './spans.ts';
 
 /** An OTLP AnyValue (64-bit integers are decimal strings, as OTLP/JSON requires). */
@@ -92,7 +92,7 @@ function otlpSpan(s: ReadableSpan): OtlpSpan {
 }
 
 /** The run of `record` as OTLP/JSON: one resource (service petroflow), one scope, its spans. */
-export function toOtlpJson(record: PipelineExecution): OtlpTraceJson {
+export function toOtlpJson(record: ExecutionRecord): OtlpTraceJson {
   const spans = buildRunSpans(record);
   return {
     resourceSpans: [

@@ -2,60 +2,17 @@
  * The run-history record (`pipeline_executions`): what produced a result (pipeline hash, operator
  * versions, input file hashes) and how the run went (times, status, per-node metrics). Built by a
  * pure function from the engine's RunSummary, ready for the storage layer to keep and for
- * `toOtlpJson` to export.
+ * `toOtlpJson` to export. The record's type is defined once in src/model/run-record.ts (storage,
+ * which may not import the engine, keeps and validates the same type).
  */
-import type { PetroflowError } from '../../model/errors.ts';
 import type { Pipeline } from '../../model/pipeline.ts';
+import {
+  EXECUTION_RECORD_VERSION,
+  type ExecutionNodeMetrics,
+  type ExecutionRecord,
+} from '../../model/run-record.ts';
 import { canonicalJson, sha256Hex } from '../canonical.ts';
 import type { NodeSpan, RunSummary } from '../types.ts';
-
-/** Version of the record's shape; changing the shape needs a new version and a migration. */
-export const EXECUTION_RECORD_VERSION = 1;
-
-/** What one node did in one run, as kept in the run history. */
-export interface NodeMetrics {
-  readonly nodeId: string;
-  readonly op: string;
-  readonly version: string;
-  readonly status: NodeSpan['status'];
-  /** Milliseconds since the epoch. */
-  readonly start: number;
-  readonly end: number;
-  readonly rowsIn: number;
-  readonly rowsOut: number;
-  /** Bytes of Arrow IPC produced. */
-  readonly bytes: number;
-  /** Pool worker index; null for cache hits and in-process runs. */
-  readonly worker: number | null;
-  readonly cacheHit: boolean;
-  /** Times the node was started (0 for cache hits and skipped nodes). */
-  readonly attempts: number;
-  readonly error?: PetroflowError;
-  /** Why a skipped node did not run. */
-  readonly reason?: string;
-  readonly warnings?: readonly string[];
-}
-
-/** One row of the run history: a `pipeline_executions` record. */
-export interface PipelineExecution {
-  readonly recordVersion: typeof EXECUTION_RECORD_VERSION;
-  readonly runId: string;
-  readonly pipelineId: string;
-  readonly pipelineName: string;
-  /** `pipelineHash` of the pipeline that ran. */
-  readonly pipelineHash: string;
-  /** Every `op@version` the pipeline pins, sorted, without repeats. */
-  readonly operatorVersions: readonly string[];
-  /** Hex SHA-256 of every input file the run read, by file name. */
-  readonly inputHashes: Readonly<Record<string, string>>;
-  /** SHA-256 over pipelineHash, operatorVersions and inputHashes: equal means same provenance. */
-  readonly provenanceHash: string;
-  readonly start: number;
-  readonly end: number;
-  readonly status: RunSummary['status'];
-  /** Per-node metrics in the plan's topological order. */
-  readonly nodes: readonly NodeMetrics[];
-}
 
 /**
  * Hex SHA-256 of the parts of a pipeline that decide its results: each node's id, op, version,
@@ -83,7 +40,7 @@ export function operatorVersionsOf(pipeline: Pipeline): string[] {
 
 /** The provenance hash of a record's pipeline hash, operator versions and input hashes. */
 export function provenanceHash(
-  parts: Pick<PipelineExecution, 'pipelineHash' | 'operatorVersions' | 'inputHashes'>,
+  parts: Pick<ExecutionRecord, 'pipelineHash' | 'operatorVersions' | 'inputHashes'>,
 ): Promise<string> {
   return sha256Hex(
     canonicalJson({
@@ -94,7 +51,10 @@ export function provenanceHash(
   );
 }
 
-function nodeMetrics(span: NodeSpan, node: RunSummary['nodes'][string] | undefined): NodeMetrics {
+function nodeMetrics(
+  span: NodeSpan,
+  node: RunSummary['nodes'][string] | undefined,
+): ExecutionNodeMetrics {
   return {
     nodeId: span.nodeId,
     op: span.op,
@@ -124,7 +84,7 @@ export async function makeExecutionRecord(
   summary: RunSummary,
   inputHashes: Readonly<Record<string, string>>,
   operatorVersions: readonly string[] = operatorVersionsOf(pipeline),
-): Promise<PipelineExecution> {
+): Promise<ExecutionRecord> {
   const sortedInputs = Object.fromEntries(
     Object.entries(inputHashes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );

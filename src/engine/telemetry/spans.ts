@@ -8,7 +8,7 @@ import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/ap
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { AlwaysOnSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { runIdGenerator } from './ids.ts';
-import type { NodeMetrics, PipelineExecution } from './record.ts';
+import type { ExecutionNodeMetrics, ExecutionRecord } from '../../model/run-record.ts';
 
 /** Name of the instrumentation scope of every Petroflow span. */
 export const TRACER_NAME = 'petroflow.engine';
@@ -32,7 +32,7 @@ export function msToHrTime(ms: number): HrTime {
 }
 
 /** Attributes of a node span (keys under `petroflow.`; null values are left out). */
-export function nodeAttributes(n: NodeMetrics): Attributes {
+export function nodeAttributes(n: ExecutionNodeMetrics): Attributes {
   return {
     'petroflow.node.id': n.nodeId,
     'petroflow.operator.id': n.op,
@@ -50,7 +50,7 @@ export function nodeAttributes(n: NodeMetrics): Attributes {
 }
 
 /** Attributes of the run span: identity and provenance of the run. */
-export function runAttributes(r: PipelineExecution): Attributes {
+export function runAttributes(r: ExecutionRecord): Attributes {
   const nodes = r.nodes;
   return {
     'petroflow.run.id': r.runId,
@@ -86,7 +86,7 @@ function endWithStatus(span: Span, failed: string | undefined, endMs: number): v
 }
 
 /** The spans of a run: the run span first, then one child per node in the record's order. */
-export function buildRunSpans(record: PipelineExecution): ReadableSpan[] {
+export function buildRunSpans(record: ExecutionRecord): ReadableSpan[] {
   const ended: ReadableSpan[] = [];
   const provider = new BasicTracerProvider({
     idGenerator: runIdGenerator(record.runId),

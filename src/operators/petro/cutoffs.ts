@@ -2,25 +2,18 @@
  * `petro.cutoffs`: reservoir and pay flags. RES = 1 when VSH <= vshMax and PHI >= phiMin, else 0;
  * PAY = 1 when RES = 1 and SW <= swMax, else 0; a null input gives 0.
  */
-import { column, defineParams, num, text } from '../params.ts';
+import { defineParams, num, text } from '../params.ts';
 import { defineRowwise } from './rowwise.ts';
+import { phiParam, swParam, vshParam } from './saturation-params.ts';
 import { outputParam } from './shared.ts';
 
 const fraction = (title: string, description: string, value: number) =>
   num({ title, description, unit: 'v/v', default: value, minimum: 0, maximum: 1 });
 
 const params = defineParams({
-  vsh: column({ title: 'Shale volume', description: 'Shale volume column (v/v).', default: 'VSH' }),
-  phi: column({
-    title: 'Porosity',
-    description: 'Effective porosity column (v/v).',
-    default: 'PHIE',
-  }),
-  sw: column({
-    title: 'Water saturation',
-    description: 'Water saturation column (v/v).',
-    default: 'SW',
-  }),
+  vsh: vshParam,
+  phi: phiParam,
+  sw: swParam,
   vshMax: fraction(
     'Maximum shale volume',
     'Rows with VSH above this are not reservoir (v/v), typically 0.3-0.5.',

@@ -20,6 +20,7 @@ import {
   valueKey,
 } from './tables.ts';
 import { groupStats, type GroupStats } from './netpay-stats.ts';
+import { phiParam, swParam } from './saturation-params.ts';
 
 /** The column parameters of every version (spec/operators.md, "Summaries"). */
 export const netpayColumnParams = {
@@ -28,16 +29,8 @@ export const netpayColumnParams = {
     description: 'Depth (or time) index column; empty means the first column of the input.',
     optional: true,
   }),
-  phi: column({
-    title: 'Porosity',
-    description: 'Effective porosity column (v/v).',
-    default: 'PHIE',
-  }),
-  sw: column({
-    title: 'Water saturation',
-    description: 'Water saturation column (v/v).',
-    default: 'SW',
-  }),
+  phi: phiParam,
+  sw: swParam,
   pay: column({
     title: 'Pay flag',
     description: 'Pay flag column: 1 is pay, anything else (0, null) is not.',

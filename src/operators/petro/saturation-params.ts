@@ -1,4 +1,7 @@
-/** Parameters shared by the water-saturation equations (Archie, Simandoux, Indonesia). */
+/**
+ * Parameters shared by the water-saturation equations (Archie, Simandoux, Indonesia), and the
+ * porosity, saturation and shale-volume columns that `petro.cutoffs` and `summary.netpay` also read.
+ */
 import { column, num } from '../params.ts';
 
 /** Deep resistivity column (RT). */
@@ -13,6 +16,13 @@ export const phiParam = column({
   title: 'Porosity',
   description: 'Effective porosity column (v/v).',
   default: 'PHIE',
+});
+
+/** Water saturation column (read by `petro.cutoffs` and `summary.netpay`). */
+export const swParam = column({
+  title: 'Water saturation',
+  description: 'Water saturation column (v/v).',
+  default: 'SW',
 });
 
 /** Shale volume column used by the shaly-sand equations. */
