@@ -13,9 +13,5 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Hex SHA-256 of UTF-8 text or bytes (WebCrypto, available in browsers, workers and Node 20). */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** The app's hash (src/model/sha256.ts), re-exported for the engine's fingerprints. */
+export { sha256Hex } from '../model/sha256.ts';

@@ -8,15 +8,18 @@ import { readAllChecked, type CorruptReport } from './quarantine.ts';
 import { opfsAvailable, opfsDelete, opfsKey, opfsRead, opfsWrite } from './opfs.ts';
 import { atomically, storageFailure, type StorageFailure } from './atomic.ts';
 import { err, ok, type Result } from '../model/result.ts';
+import { sha256Hex } from '../model/sha256.ts';
 
 /** Files at least this large go to the OPFS when available. */
 export const OPFS_THRESHOLD = 4 * 1024 * 1024;
 
-/** Hex SHA-256 of some bytes (file identity in run fingerprints). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** True for a lower-case hex SHA-256 (64 characters), the form `put` accepts as a known hash. */
+export function isSha256Hex(v: unknown): v is string {
+  return typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
 }
+
+/** The app's file hash (src/model/sha256.ts), for callers of the storage index. */
+export { sha256Hex };
 
 /** Stored input files by name. */
 export class FileRepository {
@@ -32,14 +35,22 @@ export class FileRepository {
   /**
    * Adds or replaces a file; metadata and (small) bytes are written in one transaction. Large bytes
    * go to the OPFS first under a new entry, so a refused write (storage full) leaves the previous
-   * version of the file, its record and every other file as they were.
+   * version of the file, its record and every other file as they were. `knownHash` is the bytes'
+   * SHA-256 when the caller has it (hashed off the main thread): it is then not hashed again; a
+   * malformed one is refused and nothing is written.
    */
   async put(
     name: string,
     bytes: Uint8Array,
     summary: FileSummary,
+    knownHash?: string,
   ): Promise<Result<FileRecord, StorageFailure>> {
-    const hash = await sha256Hex(bytes);
+    if (knownHash !== undefined && !isSha256Hex(knownHash)) {
+      const shown = JSON.stringify(String(knownHash).slice(0, 80));
+      const detail = `InvalidHash: "${name}" came with the hash ${shown}, not 64 lower-case hex characters; it was not stored.`;
+      return err({ kind: 'failed', reason: 'unknown', detail });
+    }
+    const hash = knownHash ?? (await sha256Hex(bytes));
     const useOpfs = bytes.byteLength >= OPFS_THRESHOLD && (await opfsAvailable());
     const key = opfsKey(name, hash);
     let before: string[];

@@ -6,14 +6,17 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { err, ok, type Result } from '../model/result.ts';
-import type { IngestSummary, IngestWorkerApi } from './ingest-api.ts';
+import type { HashedSummary, IngestSummary, IngestWorkerApi } from './ingest-api.ts';
 import { copyInPieces, handOver } from './ingest-copy.ts';
 import type { WorkerHandle } from './slot.ts';
 
 /** Reads added files off the main thread, with the signatures of src/formats/library/summary.ts. */
 export interface IngestWorker {
-  /** The library summary; `bytes` are copied, so the caller may keep using them. */
-  readonly summarise: (name: string, bytes: Uint8Array) => Promise<IngestSummary>;
+  /**
+   * The library summary with the bytes' SHA-256 (`sha256`, absent when the reader stopped or
+   * failed); `bytes` are copied, so the caller may keep using them.
+   */
+  readonly summarise: (name: string, bytes: Uint8Array) => Promise<MaybeHashedSummary>;
   /** The whole file as a table; `bytes` are handed over (detached): do not use them afterwards. */
   readonly readFileTable: (name: string, bytes: Uint8Array) => Promise<Result<Table, string>>;
   /** Workers started so far (the first one plus replacements), for health checks. */
@@ -21,6 +24,9 @@ export interface IngestWorker {
   /** Terminates the worker; later calls answer with an error. */
   readonly dispose: () => void;
 }
+
+/** What the client answers for a summary: hashed by the worker, or a failure without a hash. */
+export type MaybeHashedSummary = IngestSummary & { readonly sha256?: string };
 
 /** Options of the ingestion client. */
 export interface IngestClientOptions {
@@ -131,9 +137,9 @@ export function createIngestClient(
 
   return {
     summarise: (name, bytes) =>
-      serial(`summarise ${name}`, async (): Promise<IngestSummary> => {
+      serial(`summarise ${name}`, async (): Promise<MaybeHashedSummary> => {
         const copy = await copyInPieces(bytes);
-        const r = await attempt<IngestSummary>(copy.byteLength, (api) =>
+        const r = await attempt<HashedSummary>(copy.byteLength, (api) =>
           api.summarise(name, Comlink.transfer(copy, [copy.buffer])),
         );
         if (r.kind === 'done') return r.value;
