@@ -8,7 +8,7 @@ import type { PetroflowError } from '../model/errors.ts';
 import type { BoundedChannel } from './channel.ts';
 import { ChannelAbandoned } from './channel.ts';
 import { cancelledError, isWasmCrash, nodeError } from './errors.ts';
-import { batchToIpc, splitBatch } from './ipc.ts';
+import { batchBytes, batchToIpc, splitBatch } from './ipc.ts';
 import type { Derivation, Group, Groups } from './share-plan.ts';
 import { sharePlan } from './share-plan.ts';
 import type { SegmentHost, TaskNode } from './task.ts';
@@ -52,6 +52,8 @@ export class NodeIo {
     private readonly groups?: Groups,
     /** Whether later outputs may share this node's groups (it feeds a fused chain). */
     private readonly shareable = false,
+    /** Whether the run drops this output (never encoded or sent; consumers still get batches). */
+    readonly discards = false,
   ) {}
 
   /** Reports rows processed, at most every `intervalMs` unless forced. */
@@ -69,6 +71,12 @@ export class NodeIo {
   async emit(batch: RecordBatch, derived?: Derivation): Promise<void> {
     this.emitted = true;
     this.rowsOut += batch.numRows;
+    if (this.discards) {
+      // Bytes the output holds in memory (no IPC is produced for a dropped output).
+      this.bytes += batchBytes(batch);
+      await this.push(batch);
+      return;
+    }
     const id = this.tn.nodeId;
     const keep = this.groups !== undefined && this.shareable;
     const made: Group[] = [];
@@ -105,6 +113,11 @@ export class NodeIo {
     const previous = this.inFlight;
     this.inFlight = answered;
     await previous;
+    await this.push(batch);
+  }
+
+  /** Hands `batch` to every in-segment consumer, then reports progress. */
+  private async push(batch: RecordBatch): Promise<void> {
     await Promise.all(
       this.outs.map((ch) =>
         ch.push(batch).catch((e: unknown) => {

@@ -1,6 +1,8 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { createInProcessEngine } from './engine.ts';
+import { createEngine, createInProcessEngine } from './engine.ts';
+import type { Executor } from './executor.ts';
+import { createInProcessExecutor } from './executor.ts';
 import { memoryFiles, testPipeline, testRegistry } from './testing/fixtures.ts';
 
 const operators = testRegistry();
@@ -46,5 +48,39 @@ describe("retain: 'requested'", () => {
     const fresh = createInProcessEngine({ operators, retain: 'requested' });
     await fresh.run(chain, memoryFiles(), { target: 'a', outputs: [] });
     expect(tableFromIPC(await fresh.output('a')).numRows).toBe(20);
+  });
+
+  it('never encodes or sends a dropped output: the segment runner skips it, consumers still stream', async () => {
+    const sent: string[] = [];
+    const inner = createInProcessExecutor({ operators });
+    // Records what reaches the host from below the retaining wrapper (what a worker would send).
+    const recording: Executor = {
+      slots: inner.slots,
+      dispose: () => inner.dispose(),
+      execute: (task, host, signal) =>
+        inner.execute(
+          task,
+          {
+            ...host,
+            output: (id, chunk, keep) => {
+              sent.push(id);
+              return host.output(id, chunk, keep);
+            },
+          },
+          signal,
+        ),
+    };
+    const engine = createEngine(recording, { operators, retain: 'requested' });
+    const chain = testPipeline(nodes.slice(0, 3), ['src->a', 'a->b']);
+    const summary = await engine.run(chain, memoryFiles());
+    expect(summary.status).toBe('done');
+    expect(new Set(sent)).toEqual(new Set(['b']));
+    expect(summary.nodes.a).toMatchObject({ status: 'done', rows: 20 });
+    const b = tableFromIPC(await engine.output('b'));
+    expect(b.numRows).toBe(20);
+    // b = a's column plus its own: a's values reached b though a's output was never sent.
+    expect(b.schema.fields.map((f) => f.name)).toEqual(['i', 'size', 'a', 'b']);
+    const span = summary.spans.find((s) => s.nodeId === 'a');
+    expect(span?.bytes).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,8 @@
  * Output retention (`EngineOptions.retain: 'requested'`, used by `petroflow run`): the outputs of
  * nodes nobody asked for are not kept while they stream. A node's chunks are dropped when it is not
  * requested and every consumer of it streams from it inside the same segment (so no later segment
- * needs its finished output); dropped outputs reach the run as no chunks, which the cache does not
- * store. The editor keeps every output (`retain: 'all'`, the default) for previews.
+ * needs its finished output); dropped outputs are never encoded or sent by the worker
+ * (`SegmentTask.discard`) and reach the run as no chunks, which the cache does not store. The editor keeps every output (`retain: 'all'`, the default) for previews.
  */
 import { petroflowError } from '../model/errors.ts';
 import type { Pipeline } from '../model/pipeline.ts';
@@ -61,11 +61,12 @@ export function retainingExecutor(
           .map((n) => n.nodeId),
       );
       if (drop.size === 0) return executor.execute(task, host, signal);
+      // The worker does not encode or send dropped outputs; the host drops any that still come.
       const retaining: SegmentHost = {
         ...host,
         output: (id, chunk) => (drop.has(id) ? Promise.resolve() : host.output(id, chunk)),
       };
-      return executor.execute(task, retaining, signal);
+      return executor.execute({ ...task, discard: [...drop] }, retaining, signal);
     },
   };
 }

@@ -111,6 +111,7 @@ export async function runSegment(
     chains.flatMap((c) => [...c.steps.map((s) => s.nodeId), c.steps[0]?.parent ?? '']),
   );
   const groups = new Groups();
+  const discard = new Set(task.discard ?? []);
   for (const tn of task.nodes) {
     const outs = task.nodes
       .filter((c) => c.parent === tn.nodeId && channels.has(c.nodeId))
@@ -123,6 +124,7 @@ export async function runSegment(
       env.progressIntervalMs,
       groups,
       shareable.has(tn.nodeId),
+      discard.has(tn.nodeId),
     );
     ios.set(tn.nodeId, io);
   }

@@ -38,6 +38,11 @@ export interface SegmentTask {
    * crash, so the node to blame is found node by node. Default true.
    */
   readonly fuse?: boolean;
+  /**
+   * Nodes whose output the run does not keep (retain.ts): they stream to their in-segment consumers
+   * but are never encoded or sent to the host. Default none.
+   */
+  readonly discard?: readonly string[];
 }
 
 /** How one node of a segment ended. */
