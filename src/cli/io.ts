@@ -12,11 +12,21 @@ export interface CliIO {
   listFiles(dir: string): Promise<string[]>;
 }
 
+/**
+ * `buf` as a plain Uint8Array over the same memory when it owns its whole buffer (a large read),
+ * else a copy (a small Buffer may sit in Node's shared pool, which must never be transferred).
+ */
+export function ownBytes(buf: Buffer): Uint8Array {
+  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength
+    ? new Uint8Array(buf.buffer, 0, buf.byteLength)
+    : new Uint8Array(buf);
+}
+
 /** The real console and file system. */
 export const nodeIO: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  readFile: async (p) => new Uint8Array(await readFile(p)),
+  readFile: async (p) => ownBytes(await readFile(p)),
   writeFile: (p, d) => writeFile(p, d),
   mkdirp: async (p) => {
     await mkdir(p, { recursive: true });

@@ -87,7 +87,11 @@ export async function executeRun(
   const attemptDeps = {
     state,
     plan,
-    readFile: async (name: string) => (await files.read(name)).slice(),
+    // The bytes may be transferred to a worker: a copy unless the provider's reads are fresh.
+    readFile: async (name: string) => {
+      const bytes = await files.read(name);
+      return files.readsFresh === true ? bytes : bytes.slice();
+    },
     done: (r: NodeReport, out: readonly IpcChunk[]) => {
       finished.set(r.nodeId, out);
       const fp = fingerprints.get(r.nodeId) as string;

@@ -62,6 +62,12 @@ export interface FileProvider {
   read(name: string): Promise<Uint8Array>;
   /** A content hash of one file (hex SHA-256), used in fingerprints. */
   hash(name: string): Promise<string>;
+  /**
+   * True when every `read` returns bytes nobody else keeps (a fresh copy per call, as IndexedDB,
+   * the OPFS and the file system give): the engine then hands them to a worker as they are instead
+   * of copying them first. Default false.
+   */
+  readonly readsFresh?: boolean;
 }
 
 /** Options of one run. */

@@ -51,6 +51,8 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
         if (!bytes) throw new Error(`File "${name}" is not in the file library: add it first.`);
         return bytes;
       },
+      // IndexedDB and the OPFS give a fresh copy on every read.
+      readsFresh: true,
       hash(name) {
         const rec = get().files.find((f) => f.name === name);
         if (!rec) {

@@ -83,6 +83,8 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> 
   return {
     names: () => [...paths.keys()].sort(),
     read,
+    // The file system gives fresh bytes on every read; an injected reader may not.
+    readsFresh: realFs,
     hash: (name) => {
       let h = hashes.get(name);
       if (!h) {
