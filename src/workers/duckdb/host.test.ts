@@ -1,4 +1,12 @@
-import { Field, Float64, Schema, Table, tableFromArrays, vectorFromArray } from 'apache-arrow';
+import {
+  Field,
+  Float64,
+  Schema,
+  Table,
+  Utf8,
+  tableFromArrays,
+  vectorFromArray,
+} from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
@@ -44,6 +52,22 @@ describe('DuckDbHost.query', () => {
     expect(out.getChild('y')?.get(299_999)).toBe((299_999 % 7) * 0.5 * 2);
   });
 
+  it('queries an input with no rows (e.g. after a filter that kept none) with its column types', async () => {
+    const none = new Table(logs.batches[0]!.slice(0, 0));
+    const text = new Table(tableFromArrays({ LITH: ['sand'] }).batches[0]!.slice(0, 0));
+    const out = await host.query('SELECT DEPT, GR * 2 AS GR2 FROM input', { input: none });
+    expect(out.numRows).toBe(0);
+    expect(out.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual([
+      'DEPT:Float64',
+      'GR2:Float64',
+    ]);
+    const n = await host.query('SELECT count(*)::INTEGER AS n, min(LITH) AS l FROM input', {
+      input: text,
+    });
+    expect(n.getChild('n')?.get(0)).toBe(0);
+    expect(n.getChild('l')?.get(0)).toBeNull();
+  });
+
   it('runs SQL over Arrow inputs registered under their names', async () => {
     const out = await host.query(
       'SELECT DEPT, GR * 2 AS GR2 FROM input WHERE GR > 50 ORDER BY DEPT',
@@ -85,6 +109,9 @@ describe('DuckDbHost.query', () => {
     const empty = new Table(new Schema([new Field('A', new Float64(), true)]));
     const out = await host.query('SELECT count(*)::INTEGER AS n FROM e', { e: empty });
     expect(out.getChild('n')?.get(0)).toBe(0);
+    const text = new Table(new Schema([new Field('L', new Utf8(), true)]));
+    const l = await host.query('SELECT count(L)::INTEGER AS n FROM e', { e: text });
+    expect(l.getChild('n')?.get(0)).toBe(0);
     const withNull = new Table({ A: vectorFromArray([1, null, 3], new Float64()) });
     const sum = await host.query('SELECT sum(A) AS s, count(A)::INTEGER AS c FROM t', {
       t: withNull,

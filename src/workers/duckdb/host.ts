@@ -5,8 +5,9 @@
  * the single allowed file slot. A wasm crash marks the host dead: later calls fail fast with
  * WORKER_CRASHED, and the pool replaces the worker.
  */
-import type { Table } from 'apache-arrow';
-import { tableToChunks } from '../../engine/ipc.ts';
+import type { Data, DataType, Table } from 'apache-arrow';
+import { RecordBatch, Struct, makeData, vectorFromArray } from 'apache-arrow';
+import { batchToIpc, tableToChunks } from '../../engine/ipc.ts';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { dropTables, mayCreateObjects, quoteIdent, resetCatalog } from './catalog-reset.ts';
 import type { DuckDbDriver, DuckDbHostOptions } from './driver.ts';
@@ -34,6 +35,16 @@ function checkTableName(name: string): void {
       `Input table name "${name}" is not allowed: use a letter or _ then up to 63 letters, digits or _.`,
     ),
   );
+}
+
+/** One batch of no rows with the columns of `table` (a slice of its first batch when it has one). */
+function emptyBatch(table: Table): RecordBatch {
+  const first = table.batches[0];
+  if (first) return first.slice(0, 0);
+  const fields = table.schema.fields;
+  const children = fields.map((f) => vectorFromArray([], f.type as DataType).data[0] as Data);
+  const data = makeData({ type: new Struct(fields), length: 0, nullCount: 0, children });
+  return new RecordBatch(table.schema, data);
 }
 
 /** A DuckDB instance, locked down, serving `SqlEngine` calls (see the module comment). */
@@ -123,7 +134,10 @@ export class DuckDbHost implements StagingSqlEngine {
   ): Promise<void> {
     // Chunks of about 1 MiB, the first creating the table (unless appending) and the others
     // appending (no big joined buffer: see CHUNK_BYTES in ipc.ts).
-    const chunks = tableToChunks(table);
+    // A table with no rows goes in as one empty batch: DuckDB refuses a stream with none ("must
+    // have at least one column"), which failed any query over an empty input (a filter that kept
+    // no rows).
+    const chunks = table.numRows === 0 ? [batchToIpc(emptyBatch(table))] : tableToChunks(table);
     for (const [i, chunk] of chunks.entries())
       await this.driver.insertArrowIpc(conn, name, chunk, append || i > 0);
     if (!this.insertsVerified && !append) await this.checkRowCount(conn, name, table.numRows);
