@@ -5,9 +5,11 @@
  * staged rows through a view instead of a fresh Arrow insert. Every node still reports its own
  * start, rows, output chunks and end. Whenever the fused result cannot stand for the unfused one
  * (an error, an unsupported type, a filter mismatch) the batch, and every later one, runs node by
- * node with the operators' own transforms, so errors, nulls and types stay exactly theirs.
+ * node with the operators' own transforms, so errors, nulls and types stay exactly theirs. When the
+ * run keeps no step's output and a tail reads the chain, batches are only staged and checked once
+ * at the end (deferred.ts); if that check does not hold, they are replayed the eager way.
  */
-import type { RecordBatch } from 'apache-arrow';
+import type { Data, RecordBatch, Schema } from 'apache-arrow';
 import type { PetroflowError } from '../../model/errors.ts';
 import { PetroflowException } from '../../model/errors.ts';
 import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
@@ -19,6 +21,8 @@ import type { NodeIo } from '../node-io.ts';
 import { Stopped } from '../node-io.ts';
 import type { TaskNode } from '../task.ts';
 import type { Chain } from './chains.ts';
+import type { Deferred } from './deferred.ts';
+import { checkDeferred } from './deferred.ts';
 import type { BoundStep, StepOutput } from './fused-batch.ts';
 import { fusedOutputs, plainStep } from './fused-batch.ts';
 import { FusedState } from './fused-state.ts';
@@ -121,31 +125,119 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
     }
   };
 
+  /** One input batch the eager way: computed (fused or node by node), emitted, handed on. */
+  const eager = async (batch: RecordBatch): Promise<void> => {
+    let outs = fused.on ? await fusedBatch(batch) : undefined;
+    if (!outs) {
+      if (batch.numRows > 0) fused.off();
+      outs = await plain(batch);
+    }
+    for (const [i, { batch: out, derived }] of outs.entries()) {
+      await io(steps[i] as TaskNode).emit(out, derived);
+      const next = i + 1 < steps.length ? steps[i + 1] : tailAlive ? tail : undefined;
+      if (next) {
+        io(next).rowsIn += out.numRows;
+        deps.handed(next.nodeId, 1);
+      }
+    }
+    if (tailAlive && outs.length === steps.length)
+      tailInput.push((outs[outs.length - 1] as StepOutput).batch);
+  };
+
+  // No step output is kept and a tail reads the chain: stage only, compute at the end (deferred.ts).
+  const deferring = tail !== undefined && steps.every((tn) => io(tn).discards);
+  const held: RecordBatch[] = [];
+  const stageOnly = async (batch: RecordBatch): Promise<void> => {
+    if (!fused.on || batch.numRows === 0) return;
+    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return void fused.off();
+    try {
+      deps.enter((steps[0] as TaskNode).nodeId);
+      if (!(await fused.stageOnly(batch, deps.signal))) fused.off();
+    } catch (e) {
+      if (isFatal(e, deps.signal)) throw e;
+      fused.off();
+    }
+  };
+  /** The deferred chain's result, or undefined to replay the held batches eagerly. */
+  const settle = async (): Promise<{ found: Deferred; schema: Schema } | undefined> => {
+    const first = held[0];
+    if (!fused.on || !first) return undefined;
+    try {
+      const ctx = (i: number) => deps.ctxFor(steps[i] as TaskNode);
+      const found = await checkDeferred(chain, fused, held, ctx, deps.signal);
+      if (!found) return undefined;
+      // The tail's input schema: the steps' outputs of no rows (values of the found types).
+      let cur = first.slice(0, 0);
+      for (const [i, t] of found.types.entries()) {
+        const step = bind(i, cur);
+        if (step.kind === 'expression') cur = step.bound.withValues(cur, t as Data);
+      }
+      return { found, schema: cur.schema };
+    } catch (e) {
+      if (isFatal(e, deps.signal)) throw e;
+      return undefined;
+    }
+  };
+  /** The tail's input computed node by node from the held batches (its query failed). */
+  const replayed = async (): Promise<RecordBatch[]> => {
+    const out: RecordBatch[] = [];
+    for (const b of held) {
+      let cur = b;
+      for (let i = 0; i < steps.length; i++) cur = (await plainStep(bind(i, cur), cur)).batch;
+      out.push(cur);
+    }
+    return out;
+  };
+
   try {
     for await (const batch of deps.input) {
       deps.signal.throwIfAborted();
-      io(steps[0] as TaskNode).rowsIn += batch.numRows;
-      let outs = fused.on ? await fusedBatch(batch) : undefined;
-      if (!outs) {
-        if (batch.numRows > 0) fused.off();
-        outs = await plain(batch);
+      const first = io(steps[0] as TaskNode);
+      first.rowsIn += batch.numRows;
+      if (deferring) {
+        await stageOnly(batch);
+        held.push(batch);
+        first.report(first.rowsIn);
+        continue;
       }
-      for (const [i, { batch: out, derived }] of outs.entries()) {
-        await io(steps[i] as TaskNode).emit(out, derived);
-        const next = i + 1 < steps.length ? steps[i + 1] : tailAlive ? tail : undefined;
-        if (next) {
-          io(next).rowsIn += out.numRows;
-          deps.handed(next.nodeId, 1);
-        }
-      }
-      if (tailAlive && outs.length === steps.length)
-        tailInput.push((outs[outs.length - 1] as StepOutput).batch);
+      await eager(batch);
       if (alive === 0) {
         deps.abandon();
         break;
       }
     }
     deps.signal.throwIfAborted();
+    const settled = deferring ? await settle() : undefined;
+    if (settled) {
+      for (const [i, tn] of steps.entries()) {
+        const rows = settled.found.rows[i] as number;
+        io(tn).rowsOut = rows;
+        const next = steps[i + 1] ?? tail;
+        if (next) {
+          io(next).rowsIn = rows;
+          deps.handed(next.nodeId, held.length);
+        }
+        await io(tn).done();
+      }
+      fatal ??= await runTail(tail as TaskNode, {
+        io: io(tail as TaskNode),
+        deps,
+        fused,
+        input: replayed,
+        schema: settled.schema,
+      });
+      return fatal;
+    }
+    if (deferring) {
+      // The deferred result does not stand: every held batch the eager way (fused while that
+      // holds, else node by node), so statuses and errors are the eager ones.
+      if (fused.on) await fused.restart();
+      for (const batch of held) {
+        await eager(batch);
+        if (alive === 0) break;
+      }
+      held.length = 0;
+    }
     for (let i = 0; i < alive; i++) await io(steps[i] as TaskNode).done();
     if (tail && tailAlive)
       fatal ??= await runTail(tail, { io: io(tail), deps, fused, input: tailInput });

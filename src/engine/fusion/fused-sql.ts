@@ -147,3 +147,30 @@ export function viewSql(chain: ChainSql, source: string): string {
   const internal = internalColumns(chain.steps).join(', ');
   return `${c.sql}\nSELECT * EXCLUDE (${internal}) FROM ${c.last}${where}`;
 }
+
+/** Internal name of the staged row's position (its rowid) in the deferred check. */
+const ROW = `${INTERNAL}_row`;
+
+/** Modulus and factor of the position hash the deferred check sums over kept rows. */
+export const ROW_HASH = { factor: 7919, modulus: 65521 } as const;
+
+/**
+ * The deferred check (deferred.ts) as one row: the row count; every expression's value on every
+ * row it is computed for, as an aggregate (`m<i>`), so its errors are the ones computing the values
+ * raises; and per filter the count (`c<i>`), position sum (`s<i>`) and position-hash sum (`h<i>`)
+ * of the rows its cumulative flag keeps, positions being the staged rows' rowids.
+ */
+export function evaluateSql(chain: ChainSql, table: string): string {
+  const c = ctes(chain, `(SELECT *, rowid AS ${ROW} FROM ${table})`);
+  const cols = chain.steps.flatMap((s, i) => {
+    if (s.kind === 'expression') return [`min(${valueColumn(i)}) AS m${i}`];
+    const k = keepColumn(i);
+    const hash = `(${ROW} * ${ROW_HASH.factor}) % ${ROW_HASH.modulus}`;
+    return [
+      `count(*) FILTER (WHERE ${k})::DOUBLE AS c${i}`,
+      `coalesce(sum(${ROW}) FILTER (WHERE ${k}), 0)::DOUBLE AS s${i}`,
+      `coalesce(sum(${hash}) FILTER (WHERE ${k}), 0)::DOUBLE AS h${i}`,
+    ];
+  });
+  return `${c.sql}\nSELECT count(*)::DOUBLE AS n${cols.map((x) => `, ${x}`).join('')} FROM ${c.last}`;
+}

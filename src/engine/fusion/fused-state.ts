@@ -75,6 +75,39 @@ export class FusedState {
 
   /** The fused values of `batch` (see fused-sql.ts), or undefined when it cannot be fused. */
   async values(batch: RecordBatch, signal: AbortSignal): Promise<Table | undefined> {
+    const source = await this.stageBatch(batch, signal);
+    if (!source) return undefined;
+    const plan = this.plan as Plan;
+    return (this.stage as SqlStage).select((t) => valuesSql(plan, source(t)), signal);
+  }
+
+  /**
+   * Stages `batch` (with a tail: appended) without computing its values; false when it cannot be
+   * fused (fusion is then off). The deferred path (deferred.ts) computes at the end instead.
+   */
+  async stageOnly(batch: RecordBatch, signal: AbortSignal): Promise<boolean> {
+    return (await this.stageBatch(batch, signal)) !== undefined;
+  }
+
+  /** Empties the stage so the same batches can be staged again (the deferred path's replay). */
+  async restart(): Promise<void> {
+    this.rows = 0;
+    await this.stage?.clear();
+  }
+
+  /** The chain's steps as SQL sees them (filter indexes resolved), once a batch was staged. */
+  get steps(): readonly FusedStep[] | undefined {
+    return this.plan?.steps;
+  }
+
+  /** Runs engine-built SQL over the whole stage table (every batch staged so far). */
+  selectAll(sql: (plan: ChainSql, table: string) => string, signal: AbortSignal): Promise<Table> {
+    const plan = this.plan as Plan;
+    return (this.stage as SqlStage).select((t) => sql(plan, t), signal);
+  }
+
+  /** Stages `batch`; the SQL source of its rows, or undefined when it cannot be fused. */
+  private async stageBatch(batch: RecordBatch, signal: AbortSignal): Promise<StageSql | undefined> {
     const sql = await this.deps.sql();
     if (!canStage(sql)) return this.off();
     this.stage ??= sql.openStage();
@@ -100,7 +133,7 @@ export class FusedState {
     await this.stage.append(new ArrowTable([input]), signal);
     this.typed ||= await this.stableTypes(plan, source, signal);
     if (!this.typed) return this.off();
-    return this.stage.select((t) => valuesSql(plan, source(t)), signal);
+    return source;
   }
 
   /** True when every expression's DuckDB type survives the round trip (DESCRIBE: planning only). */

@@ -4,7 +4,7 @@
  * fails, the operator runs as usual over the batches it was handed, so its result and its errors
  * are the unfused ones.
  */
-import type { RecordBatch } from 'apache-arrow';
+import type { RecordBatch, Schema } from 'apache-arrow';
 import { RecordBatch as Batch, Table } from 'apache-arrow';
 import type { PetroflowError } from '../../model/errors.ts';
 import { PetroflowException } from '../../model/errors.ts';
@@ -26,8 +26,10 @@ export interface TailParts {
   readonly io: NodeIo;
   readonly deps: ChainDeps;
   readonly fused: FusedState;
-  /** The batches of the chain's last step (the tail's input). */
-  readonly input: readonly RecordBatch[];
+  /** The batches of the chain's last step (the tail's input), or how to compute them. */
+  readonly input: readonly RecordBatch[] | (() => Promise<readonly RecordBatch[]>);
+  /** The schema of that input, when `input` is computed only if needed (deferred.ts). */
+  readonly schema?: Schema;
 }
 
 function mustStop(e: unknown, signal: AbortSignal): boolean {
@@ -40,11 +42,14 @@ export async function runTail(
   tail: TaskNode,
   parts: TailParts,
 ): Promise<PetroflowError | undefined> {
-  const { io, deps, fused, input } = parts;
+  const { io, deps, fused } = parts;
   const ctx = deps.ctxFor(tail);
   const port = tail.port ?? 'input';
-  const first = input[0];
-  const table = first ? new Table(first.schema, [...input]) : new Table();
+  const input = async (): Promise<Table> => {
+    const list = typeof parts.input === 'function' ? await parts.input() : parts.input;
+    const first = list[0];
+    return first ? new Table(first.schema, [...list]) : new Table();
+  };
   try {
     deps.enter(tail.nodeId);
     const params = tail.params as SqlParams;
@@ -52,12 +57,12 @@ export async function runTail(
     if (fused.tailReady) {
       try {
         const raw = await fused.tailQuery(sqlQueryText(params), port, deps.signal);
-        result = restoreMetadata(raw, [table.schema]);
+        result = restoreMetadata(raw, [parts.schema ?? (await input()).schema]);
       } catch (e) {
         if (mustStop(e, deps.signal)) throw sqlError(e, tail.nodeId);
       }
     }
-    result ??= await sqlOperator.run({ [port]: table }, params, ctx);
+    result ??= await sqlOperator.run({ [port]: await input() }, params, ctx);
     deps.signal.throwIfAborted();
     for (const b of result.batches) await io.emit(b);
     if (!io.emitted) await io.emit(new Batch(result.schema));

@@ -87,9 +87,12 @@ export function countingSql(host: DuckDbHost, stage: boolean): { sql: SqlEngine;
   return { sql: staging, calls };
 }
 
-/** An in-process engine over `sql` with the built-in operators plus `test.logs`. */
-export function fusionEngine(sql: SqlEngine): EngineWithCache {
+/**
+ * An in-process engine over `sql` with the built-in operators plus `test.logs`; `retain` as the
+ * engine option (`requested`: what `petroflow run` keeps).
+ */
+export function fusionEngine(sql: SqlEngine, retain: 'all' | 'requested' = 'all'): EngineWithCache {
   const operators = createBuiltinRegistry();
   operators.register(logsSource);
-  return createInProcessEngine({ operators, sql: () => Promise.resolve(sql) });
+  return createInProcessEngine({ operators, sql: () => Promise.resolve(sql), retain });
 }
