@@ -39,23 +39,43 @@ export function buildPipeline(
   return v.value;
 }
 
-/** A FileProvider over in-memory bytes; `bind` adds a name (hashes are computed once per buffer). */
-export function bytesFiles(): FileProvider & { bind(name: string, bytes: Uint8Array): void } {
+/**
+ * A FileProvider over in-memory bytes; `bind` adds a name (hashes are computed once per buffer).
+ * With `handOver`, each bound buffer is given up on its first read (`readsFresh`, like the app's
+ * and the CLI's providers): bind a copy per run, made outside the timed part, and read it once.
+ */
+export function bytesFiles(
+  handOver = false,
+): FileProvider & { bind(name: string, bytes: Uint8Array): void } {
   const files = new Map<string, Uint8Array>();
-  const hashes = new WeakMap<Uint8Array, string>();
+  const hashes = new Map<string, string>();
+  const taken = new Set<string>();
   const get = (name: string): Uint8Array => {
     const b = files.get(name);
     if (!b) throw new Error(`bench: no file '${name}'`);
     return b;
   };
+  const known = new WeakMap<Uint8Array, string>();
   return {
     bind(name, bytes) {
       files.set(name, bytes);
-      if (!hashes.has(bytes)) hashes.set(bytes, createHash('sha256').update(bytes).digest('hex'));
+      taken.delete(name);
+      const h = known.get(bytes) ?? createHash('sha256').update(bytes).digest('hex');
+      known.set(bytes, h);
+      hashes.set(name, h);
     },
     names: () => [...files.keys()].sort(),
-    read: (name) => Promise.resolve(get(name)),
-    hash: (name) => Promise.resolve(hashes.get(get(name)) as string),
+    read: (name) => {
+      if (!handOver) return Promise.resolve(get(name));
+      if (taken.has(name)) throw new Error(`bench: '${name}' was handed over already`);
+      taken.add(name);
+      return Promise.resolve(get(name));
+    },
+    hash: (name) => {
+      get(name);
+      return Promise.resolve(hashes.get(name) as string);
+    },
+    readsFresh: handOver,
   };
 }
 
