@@ -13,11 +13,12 @@
  * 3. Every chunk is read with the final types and its batches yielded (the first chunk's table
  *    from step 1 is kept and yielded when T0 is final).
  * Nothing is yielded before the types are final, so a later value can never change a type after
- * batches have left.
+ * batches have left. Steps 1-2 (`planStreamed`) and 3 (`readPlanned`) are apart so a glob can
+ * plan every file for its schema before reading any (source-csv-open.ts).
  */
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import { PetroflowException, petroflowError } from '../../model/errors.ts';
-import type { CsvDialect, RangedFile, RunContext } from '../types.ts';
+import type { CsvDialect, CsvStreamPart, RangedFile, RunContext } from '../types.ts';
 import { CsvChunker, type CsvChunk } from './csv-chunks.ts';
 import {
   dialectOf,
@@ -40,17 +41,32 @@ export interface CsvPassOptions extends CsvBase {
   readonly sampleRows: number;
 }
 
-/** A large file: its ranged reader and first bytes. */
-interface Source {
+/** A large file: its ranged reader and first bytes (read again through `file` when absent). */
+export interface CsvSource {
   readonly name: string;
   readonly file: RangedFile;
-  readonly head: Uint8Array;
+  readonly head?: Uint8Array;
   readonly o: CsvPassOptions;
 }
 
+/**
+ * What passes 1 and 2 decided for a large file: read it whole, or in chunks with `dialect` (the
+ * first chunk's types when they `fit` every chunk, with that chunk's table `first`, else the
+ * widened types); `single` when the file turned out to be one chunk.
+ */
+export type CsvPlan =
+  | { readonly whole: true }
+  | {
+      readonly whole: false;
+      readonly dialect: CsvDialect;
+      readonly fits: boolean;
+      readonly single: boolean;
+      readonly first: Table | undefined;
+    };
+
 /** The chunks of the file, cut alike in every pass (the dialect's quoting after the first). */
 async function* chunksOf(
-  s: Source,
+  s: CsvSource,
   quoting: () => CsvDialect | undefined,
 ): AsyncGenerator<CsvChunk> {
   const chunker = new CsvChunker(
@@ -67,7 +83,7 @@ async function* chunksOf(
 }
 
 async function probe(
-  s: Source,
+  s: CsvSource,
   chunk: CsvChunk,
   d: CsvDialect,
   mode: 'check' | 'detect',
@@ -85,7 +101,7 @@ async function probe(
 
 /** Step 2: the final dialect from every chunk's detected types (undefined when aborted). */
 async function detectAll(
-  s: Source,
+  s: CsvSource,
   d: CsvDialect,
   ctx: RunContext,
 ): Promise<CsvDialect | undefined> {
@@ -110,11 +126,15 @@ async function detectAll(
   };
 }
 
-/** Step 3: every chunk read with `d` (the first skipped when its table `first` is given). */
+/**
+ * Step 3: every chunk read with `d`; the first is skipped when its table `first` is given, or
+ * read as in step 1 (`again`: `d` is its own dialect, its table was not kept).
+ */
 async function* readAll(
-  s: Source,
+  s: CsvSource,
   d: CsvDialect,
   first: Table | undefined,
+  again: boolean,
   ctx: RunContext,
 ): AsyncGenerator<RecordBatch> {
   let schema: Schema | undefined = first && withoutStreamMeta(first.schema);
@@ -124,12 +144,15 @@ async function* readAll(
   for await (const chunk of chunksOf(s, () => d)) {
     if (ctx.signal.aborted) return;
     if (chunk.index === 0 && first) continue;
-    const stream = {
-      part: 'next' as const,
-      dialect: d,
-      recordsBefore: chunk.recordsBefore,
-      linesBefore: chunk.linesBefore,
-    };
+    const stream: CsvStreamPart =
+      chunk.index === 0 && again
+        ? { part: 'first' }
+        : {
+            part: 'next',
+            dialect: d,
+            recordsBefore: chunk.recordsBefore,
+            linesBefore: chunk.linesBefore,
+          };
     const table = await ctx.sql.readCsv(s.name, chunk.bytes, { ...s.o, stream });
     schema ??= withoutStreamMeta(table.schema);
     // The first chunk read again: its warnings were given when it was read in step 1.
@@ -157,15 +180,8 @@ async function* readAll(
     );
 }
 
-/** The batches of a file larger than one chunk (see the module comment). */
-export async function* streamed(
-  name: string,
-  file: RangedFile,
-  head: Uint8Array,
-  o: CsvPassOptions,
-  ctx: RunContext,
-): AsyncGenerator<RecordBatch> {
-  const s: Source = { name, file, head, o };
+/** Steps 1 and 2 of a large file (see the module comment); undefined when aborted. */
+export async function planStreamed(s: CsvSource, ctx: RunContext): Promise<CsvPlan | undefined> {
   let dialect: CsvDialect | undefined;
   let first: Table | undefined;
   let fits = true;
@@ -173,7 +189,7 @@ export async function* streamed(
   let chunks = 0;
   // Step 1.
   for await (const chunk of chunksOf(s, () => dialect)) {
-    if (ctx.signal.aborted) return;
+    if (ctx.signal.aborted) return undefined;
     chunks++;
     if (chunk.index > 0) {
       if (!(await probe(s, chunk, dialect as CsvDialect, 'check', ctx)).fits) {
@@ -183,14 +199,11 @@ export async function* streamed(
       continue;
     }
     first = isPlainUtf8(chunk.bytes)
-      ? await ctx.sql.readCsv(name, chunk.bytes, { ...o, stream: { part: 'first' } })
+      ? await ctx.sql.readCsv(s.name, chunk.bytes, { ...s.o, stream: { part: 'first' } })
       : undefined;
     dialect = first && dialectOf(first);
-    if (!first || !dialect) {
-      // Not UTF-8, or quoting the chunker cannot follow: the whole file, as always (unbounded).
-      yield* (await readWhole(name, undefined, o, ctx)).batches;
-      return;
-    }
+    // Not UTF-8, or quoting the chunker cannot follow: the whole file, as always (unbounded).
+    if (!first || !dialect) return { whole: true };
     for (const w of tableWarnings(first)) ctx.warn(w);
     // The first rows' types did not fit the first chunk: a whole-file read detects from all rows.
     if (metaJson(first, SAMPLED_ALL_KEY) === true) {
@@ -201,14 +214,67 @@ export async function* streamed(
     textOnly = dialect.columns.every((c) => c.type === 'VARCHAR');
     if (textOnly) break;
   }
-  if (!dialect || ctx.signal.aborted) return;
-  if (fits && !textOnly && chunks === 1 && first) {
-    // A single chunk after all (the first holds at least `sampleRows` records).
+  if (!dialect || ctx.signal.aborted) return undefined;
+  // A single chunk after all (the first holds at least `sampleRows` records).
+  const single = fits && !textOnly && chunks === 1;
+  if (fits) return { whole: false, dialect, fits, single, first };
+  const final = await detectAll(s, dialect, ctx);
+  if (!final || ctx.signal.aborted) return undefined;
+  return { whole: false, dialect: final, fits, single, first: undefined };
+}
+
+/**
+ * The first chunk's table as step 3 yields it (undefined when the file is read whole): the
+ * plan's when its types are final, else the chunk read with the final types.
+ */
+export async function firstTable(
+  s: CsvSource,
+  plan: CsvPlan,
+  ctx: RunContext,
+): Promise<Table | undefined> {
+  if (plan.whole) return undefined;
+  if (plan.fits) return plan.first;
+  const { dialect } = plan;
+  for await (const chunk of chunksOf(s, () => dialect)) {
+    const { recordsBefore, linesBefore } = chunk;
+    const stream = { part: 'next' as const, dialect, recordsBefore, linesBefore };
+    return ctx.sql.readCsv(s.name, chunk.bytes, { ...s.o, stream });
+  }
+  return undefined;
+}
+
+/**
+ * Step 3 of a planned file: its batches, starting with `first` (see `firstTable`) when given;
+ * without it the first chunk is read again (its warnings were given with the plan).
+ */
+export async function* readPlanned(
+  s: CsvSource,
+  plan: CsvPlan,
+  first: Table | undefined,
+  ctx: RunContext,
+): AsyncGenerator<RecordBatch> {
+  if (plan.whole) {
+    yield* (await readWhole(s.name, undefined, s.o, ctx)).batches;
+    return;
+  }
+  if (plan.single && first) {
     const schema = withoutStreamMeta(first.schema);
     yield* first.batches.map((b) => under(schema, b));
     return;
   }
-  const final = fits ? dialect : await detectAll(s, dialect, ctx);
-  if (!final || ctx.signal.aborted) return;
-  yield* readAll(s, final, fits ? first : undefined, ctx);
+  yield* readAll(s, plan.dialect, first, plan.fits && !first, ctx);
+}
+
+/** The batches of a file larger than one chunk (see the module comment). */
+export async function* streamed(
+  name: string,
+  file: RangedFile,
+  head: Uint8Array,
+  o: CsvPassOptions,
+  ctx: RunContext,
+): AsyncGenerator<RecordBatch> {
+  const s: CsvSource = { name, file, head, o };
+  const plan = await planStreamed(s, ctx);
+  if (!plan || ctx.signal.aborted) return;
+  yield* readPlanned(s, plan, plan.whole ? undefined : plan.first, ctx);
 }

@@ -6,12 +6,12 @@
  * are detected from every chunk and widened as a whole-file detection would; then every chunk is
  * read with the final types and its batches yielded, so the engine's bounded channels hold the
  * reader back. Files that are not plain UTF-8, or whose sniffed quoting is not `"` (or none), are
- * read whole (rare; correct, not bounded).
+ * read whole (rare; correct, not bounded). Files of a glob are opened by source-csv-open.ts.
  */
-import { Schema, type RecordBatch } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
 import { openRanged } from '../file-range.ts';
 import type { RunContext } from '../types.ts';
-import { readWhole, withoutStreamMeta } from './source-csv-parts.ts';
+import { readWhole } from './source-csv-parts.ts';
 import { streamed } from './source-csv-passes.ts';
 import { atNode } from './shared.ts';
 
@@ -28,6 +28,8 @@ export interface CsvChunking {
   readonly chunkBytes: number;
   /** Records the first chunk holds at least, so types are sniffed from as many rows as DuckDB does. */
   readonly sampleRows: number;
+  /** Bytes of first-chunk tables a glob keeps from its schema reads (source-csv-open.ts). */
+  readonly holdBytes: number;
 }
 
 /** How one file is read: the node's delimiter/header, and the chunking. */
@@ -55,40 +57,4 @@ export async function* csvFileBatches(
   } catch (e) {
     throw atNode(e, ctx.nodeId, ID, 'params.file');
   }
-}
-
-/** A file of a glob: its schema now, its batches later (for stacking several files). */
-export interface CsvFile {
-  readonly schema: Schema;
-  batches(): AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-}
-
-/**
- * Opens `name` for stacking: a small file is read now (as always); of a large one only the first
- * chunk is read, for its schema, and `batches` streams it from the start.
- */
-export async function openCsvFile(
-  name: string,
-  o: CsvReadOptions,
-  ctx: RunContext,
-): Promise<CsvFile> {
-  try {
-    const ranged = await openRanged(ctx.files, name, o.chunkBytes);
-    if (!ranged || ranged.head.length < o.chunkBytes) {
-      const table = await readWhole(name, ranged?.head, o, ctx);
-      return { schema: table.schema, batches: () => table.batches };
-    }
-  } catch (e) {
-    throw atNode(e, ctx.nodeId, ID, 'params.file');
-  }
-  const quiet: RunContext = { ...ctx, warn: () => undefined };
-  const it = csvFileBatches(name, o, quiet)[Symbol.asyncIterator]();
-  let schema = new Schema([]);
-  try {
-    const first = await it.next();
-    if (!first.done) schema = withoutStreamMeta(first.value.schema);
-  } finally {
-    await it.return?.(undefined);
-  }
-  return { schema, batches: () => csvFileBatches(name, o, ctx) };
 }

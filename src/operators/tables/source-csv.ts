@@ -7,11 +7,11 @@ import { bool, defineParams, text } from '../params.ts';
 import type { RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
 import { outPort, paramError, withDefaults, type ParamsType } from './shared.ts';
+import { CSV_HOLD_BYTES, openCsvFile } from './source-csv-open.ts';
 import {
   CSV_CHUNK_BYTES,
   CSV_SAMPLE_ROWS,
   csvFileBatches,
-  openCsvFile,
   type CsvChunking,
 } from './source-csv-stream.ts';
 import { conformBatch, stackSchemas } from './stack.ts';
@@ -49,7 +49,8 @@ export type SourceCsvParams = ParamsType<typeof params>;
 
 /**
  * Reads the matched files: one file streams chunk by chunk (source-csv-stream.ts); several are
- * stacked under the union of their schemas (small ones read now, large ones streamed in turn).
+ * stacked under the union of their schemas (small ones read now, large ones planned now and
+ * streamed in turn, source-csv-open.ts).
  */
 export async function* readCsvFiles(
   raw: SourceCsvParams,
@@ -73,6 +74,7 @@ export async function* readCsvFiles(
     header: p.header,
     chunkBytes: chunking.chunkBytes ?? CSV_CHUNK_BYTES,
     sampleRows: chunking.sampleRows ?? CSV_SAMPLE_ROWS,
+    holdBytes: chunking.holdBytes ?? CSV_HOLD_BYTES,
   };
   let rows = 0;
   if (names.length === 1) {
@@ -84,8 +86,9 @@ export async function* readCsvFiles(
     return;
   }
   const files = [];
+  const hold = { left: o.holdBytes };
   for (const name of names) {
-    files.push({ name, file: await openCsvFile(name, o, ctx) });
+    files.push({ name, file: await openCsvFile(name, o, ctx, hold) });
     if (ctx.signal.aborted) return;
   }
   const stacked = stackSchemas(files.map((f) => ({ file: f.name, schema: f.file.schema })));
