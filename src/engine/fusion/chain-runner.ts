@@ -9,20 +9,19 @@
  * run keeps no step's output and a tail reads the chain, batches are only staged and checked once
  * at the end (deferred.ts); if that check does not hold, they are replayed the eager way.
  */
-import type { Data, RecordBatch, Schema } from 'apache-arrow';
+import type { RecordBatch } from 'apache-arrow';
 import type { PetroflowError } from '../../model/errors.ts';
 import { PetroflowException } from '../../model/errors.ts';
 import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
 import { bindDepthFilter } from '../../operators/tables/filter-depth.ts';
 import { bindExpression } from '../../operators/tables/math-expression.ts';
 import type { RunContext, SqlEngine } from '../../operators/types.ts';
-import { isWasmCrash } from '../errors.ts';
 import type { NodeIo } from '../node-io.ts';
 import { Stopped } from '../node-io.ts';
 import type { TaskNode } from '../task.ts';
 import type { Chain } from './chains.ts';
-import type { Deferred } from './deferred.ts';
-import { checkDeferred } from './deferred.ts';
+import { DeferredRun } from './deferred.ts';
+import { isCancel, isFatal } from './fatal.ts';
 import type { BoundStep, StepOutput } from './fused-batch.ts';
 import { fusedOutputs, plainStep } from './fused-batch.ts';
 import { FusedState } from './fused-state.ts';
@@ -40,17 +39,6 @@ export interface ChainDeps {
   enter(nodeId: string): void;
   /** Counts batches handed from a chain node to the next (edge statistics). */
   handed(to: string, batches: number): void;
-}
-
-/** True when `e` is (or comes from) the run being cancelled. */
-function isCancel(e: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (e instanceof PetroflowException && e.detail.code === 'CANCELLED');
-}
-
-/** True for errors that end the whole chain rather than send it down the unfused path. */
-function isFatal(e: unknown, signal: AbortSignal): boolean {
-  if (signal.aborted || isWasmCrash(e)) return true;
-  return e instanceof PetroflowException && ['WORKER_CRASHED', 'CANCELLED'].includes(e.detail.code);
 }
 
 /** Runs `chain`; resolves to the error that makes the thread untrustworthy, if any. */
@@ -145,58 +133,18 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
   };
 
   // No step output is kept and a tail reads the chain: stage only, compute at the end (deferred.ts).
-  const deferring = tail !== undefined && steps.every((tn) => io(tn).discards);
-  const held: RecordBatch[] = [];
-  const stageOnly = async (batch: RecordBatch): Promise<void> => {
-    if (!fused.on || batch.numRows === 0) return;
-    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return void fused.off();
-    try {
-      deps.enter((steps[0] as TaskNode).nodeId);
-      if (!(await fused.stageOnly(batch, deps.signal))) fused.off();
-    } catch (e) {
-      if (isFatal(e, deps.signal)) throw e;
-      fused.off();
-    }
-  };
-  /** The deferred chain's result, or undefined to replay the held batches eagerly. */
-  const settle = async (): Promise<{ found: Deferred; schema: Schema } | undefined> => {
-    const first = held[0];
-    if (!fused.on || !first) return undefined;
-    try {
-      const ctx = (i: number) => deps.ctxFor(steps[i] as TaskNode);
-      const found = await checkDeferred(chain, fused, held, ctx, deps.signal);
-      if (!found) return undefined;
-      // The tail's input schema: the steps' outputs of no rows (values of the found types).
-      let cur = first.slice(0, 0);
-      for (const [i, t] of found.types.entries()) {
-        const step = bind(i, cur);
-        if (step.kind === 'expression') cur = step.bound.withValues(cur, t as Data);
-      }
-      return { found, schema: cur.schema };
-    } catch (e) {
-      if (isFatal(e, deps.signal)) throw e;
-      return undefined;
-    }
-  };
-  /** The tail's input computed node by node from the held batches (its query failed). */
-  const replayed = async (): Promise<RecordBatch[]> => {
-    const out: RecordBatch[] = [];
-    for (const b of held) {
-      let cur = b;
-      for (let i = 0; i < steps.length; i++) cur = (await plainStep(bind(i, cur), cur)).batch;
-      out.push(cur);
-    }
-    return out;
-  };
+  const deferred =
+    tail !== undefined && steps.every((tn) => io(tn).discards)
+      ? new DeferredRun(chain, fused, deps, bind)
+      : undefined;
 
   try {
     for await (const batch of deps.input) {
       deps.signal.throwIfAborted();
       const first = io(steps[0] as TaskNode);
       first.rowsIn += batch.numRows;
-      if (deferring) {
-        await stageOnly(batch);
-        held.push(batch);
+      if (deferred) {
+        await deferred.stage(batch);
         first.report(first.rowsIn);
         continue;
       }
@@ -207,7 +155,7 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
       }
     }
     deps.signal.throwIfAborted();
-    const settled = deferring ? await settle() : undefined;
+    const settled = await deferred?.settle();
     if (settled) {
       for (const [i, tn] of steps.entries()) {
         const rows = settled.found.rows[i] as number;
@@ -215,7 +163,7 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
         const next = steps[i + 1] ?? tail;
         if (next) {
           io(next).rowsIn = rows;
-          deps.handed(next.nodeId, held.length);
+          deps.handed(next.nodeId, (deferred as DeferredRun).held.length);
         }
         await io(tn).done();
       }
@@ -223,20 +171,19 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
         io: io(tail as TaskNode),
         deps,
         fused,
-        input: replayed,
+        input: () => (deferred as DeferredRun).replay(),
         schema: settled.schema,
       });
       return fatal;
     }
-    if (deferring) {
+    if (deferred) {
       // The deferred result does not stand: every held batch the eager way (fused while that
       // holds, else node by node), so statuses and errors are the eager ones.
       if (fused.on) await fused.restart();
-      for (const batch of held) {
+      for (const batch of deferred.take()) {
         await eager(batch);
         if (alive === 0) break;
       }
-      held.length = 0;
     }
     for (let i = 0; i < alive; i++) await io(steps[i] as TaskNode).done();
     if (tail && tailAlive)

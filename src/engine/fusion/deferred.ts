@@ -8,12 +8,18 @@
  * any of this does not hold, the caller replays the held input batches the eager way, so results,
  * statuses and errors stay exactly those of the node-by-node run.
  */
-import type { Data, RecordBatch, Table } from 'apache-arrow';
+import type { Data, RecordBatch, Schema, Table } from 'apache-arrow';
+import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
 import { bindDepthFilter } from '../../operators/tables/filter-depth.ts';
 import type { RunContext } from '../../operators/types.ts';
+import type { TaskNode } from '../task.ts';
 import type { Chain } from './chains.ts';
 import type { ChainSql, FusedStep } from './fused-sql.ts';
+import type { BoundStep } from './fused-batch.ts';
+import { plainStep } from './fused-batch.ts';
 import { ROW_HASH, evaluateSql } from './fused-sql.ts';
+import type { FusedState } from './fused-state.ts';
+import { isFatal } from './fatal.ts';
 
 /** What the deferred checks found: rows out of each step, and each expression's value type. */
 export interface Deferred {
@@ -94,4 +100,79 @@ export async function checkDeferred(
   });
   if (steps.some((s, i) => s.kind === 'expression' && !types[i])) return undefined;
   return { rows, types };
+}
+
+/** What a deferred run needs from its chain's driver (chain-runner.ts). */
+export interface DeferredDeps {
+  ctxFor(tn: TaskNode): RunContext;
+  enter(nodeId: string): void;
+  readonly signal: AbortSignal;
+}
+
+/** The deferred side of one chain run: staging, the final check, the tail's input on demand. */
+export class DeferredRun {
+  /** The input batches, kept for the check (and a replay) until the chain ends. */
+  readonly held: RecordBatch[] = [];
+
+  constructor(
+    private readonly chain: Chain,
+    private readonly fused: FusedState,
+    private readonly deps: DeferredDeps,
+    /** Binds step `i` on its input (the driver's, so a replay reuses the same binding). */
+    private readonly bind: (i: number, input: RecordBatch) => BoundStep,
+  ) {}
+
+  /** Stages one input batch (fusion goes off for good when that cannot be done). */
+  async stage(batch: RecordBatch): Promise<void> {
+    this.held.push(batch);
+    const { fused, deps } = this;
+    if (!fused.on || batch.numRows === 0) return;
+    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return void fused.off();
+    try {
+      deps.enter((this.chain.steps[0] as TaskNode).nodeId);
+      if (!(await fused.stageOnly(batch, deps.signal))) fused.off();
+    } catch (e) {
+      if (isFatal(e, deps.signal)) throw e;
+      fused.off();
+    }
+  }
+
+  /** The deferred result and the tail's input schema, or undefined to replay eagerly. */
+  async settle(): Promise<{ found: Deferred; schema: Schema } | undefined> {
+    const { fused, deps, chain } = this;
+    const first = this.held[0];
+    if (!fused.on || !first) return undefined;
+    try {
+      const ctx = (i: number) => deps.ctxFor(chain.steps[i] as TaskNode);
+      const found = await checkDeferred(chain, fused, this.held, ctx, deps.signal);
+      if (!found) return undefined;
+      // The tail's input schema: the steps' outputs of no rows (values of the found types).
+      let cur = first.slice(0, 0);
+      for (const [i, t] of found.types.entries()) {
+        const step = this.bind(i, cur);
+        if (step.kind === 'expression') cur = step.bound.withValues(cur, t as Data);
+      }
+      return { found, schema: cur.schema };
+    } catch (e) {
+      if (isFatal(e, deps.signal)) throw e;
+      return undefined;
+    }
+  }
+
+  /** The tail's input computed node by node from the held batches (when its query failed). */
+  async replay(): Promise<RecordBatch[]> {
+    const out: RecordBatch[] = [];
+    for (const b of this.held) {
+      let cur = b;
+      for (let i = 0; i < this.chain.steps.length; i++)
+        cur = (await plainStep(this.bind(i, cur), cur)).batch;
+      out.push(cur);
+    }
+    return out;
+  }
+
+  /** Hands the held batches over (for the eager replay) and forgets them. */
+  take(): RecordBatch[] {
+    return this.held.splice(0);
+  }
 }
