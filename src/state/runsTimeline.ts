@@ -4,7 +4,7 @@
  * start, so parallelism and waiting are visible. Rows inside a lane are the chart's business
  * (src/ui/Timeline.tsx packs bars with their labels, in pixels).
  */
-import type { ExecutionNodeMetrics, ExecutionRecord } from '../storage/runs.ts';
+import type { ExecutionNodeMetrics, ExecutionRecord } from '../model/run-record.ts';
 
 /** One bar: a node's time on its lane. */
 export interface TimelineBar {

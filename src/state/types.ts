@@ -157,14 +157,20 @@ export type AppState = GraphSlice &
   SettingsSlice &
   ShareSlice;
 
+/** A file summary and, when known, the file's lower-case hex SHA-256 (checked before use). */
+export type SummaryWithHash = FileSummary & { readonly sha256?: string };
+
 /** What the store is built from (a test passes its own registry, storage and engine). */
 export interface StoreDeps {
   readonly registry: OperatorRegistry;
   readonly storage?: Storage;
   readonly engine?: () => Promise<Engine>;
   readonly channel?: TabChannel;
-  /** The library summary of an added file; leaves `bytes` usable (they are stored afterwards). */
-  readonly summarise?: (name: string, bytes: Uint8Array) => Promise<FileSummary>;
+  /**
+   * The library summary of an added file, with its SHA-256 when the summariser computed it (the
+   * ingestion worker does, in the same pass); leaves `bytes` usable (they are stored afterwards).
+   */
+  readonly summarise?: (name: string, bytes: Uint8Array) => Promise<SummaryWithHash>;
   /** Reads a file into a table for the preview; may take `bytes` over (detach them): pass a copy you keep. */
   readonly readTable?: (name: string, bytes: Uint8Array) => Promise<Result<Table, string>>;
   readonly autosaveMs?: number;

@@ -16,9 +16,6 @@ import {
 import type { PetroflowDb } from './db.ts';
 import { atomically } from './atomic.ts';
 
-/** The record type (defined once in model), re-exported for code that reads it from storage. */
-export type { ExecutionNodeMetrics, ExecutionRecord } from '../model/run-record.ts';
-
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';

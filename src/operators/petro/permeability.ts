@@ -1,14 +1,11 @@
 /** `petro.permeability.timur`: permeability from porosity and irreducible water saturation. */
 import { column, defineParams } from '../params.ts';
 import { defineRowwise } from './rowwise.ts';
+import { phiParam } from './saturation-params.ts';
 import { map2, outputParam } from './shared.ts';
 
 const params = defineParams({
-  phi: column({
-    title: 'Porosity',
-    description: 'Effective porosity column (v/v).',
-    default: 'PHIE',
-  }),
+  phi: phiParam,
   swi: column({
     title: 'Irreducible water saturation',
     description:

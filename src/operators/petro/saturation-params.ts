@@ -1,6 +1,7 @@
 /**
  * Parameters shared by the water-saturation equations (Archie, Simandoux, Indonesia), and the
- * porosity, saturation and shale-volume columns that `petro.cutoffs` and `summary.netpay` also read.
+ * porosity, saturation and shale-volume columns that `petro.cutoffs`, `summary.netpay` and
+ * `petro.permeability.timur` also read.
  */
 import { column, num } from '../params.ts';
 
