@@ -1,6 +1,9 @@
 /**
  * The output cache: node outputs (IPC chunks) by fingerprint, bounded by total bytes with least
- * recently used eviction. A re-run reuses every node whose fingerprint is unchanged.
+ * recently used eviction. A re-run reuses every node whose fingerprint is unchanged. Outputs of one
+ * segment may hold the very same chunk objects (shared-chunks.ts: an expression's output is its
+ * parent's chunks plus its own column), so the bound counts each chunk once, however many outputs
+ * hold it.
  */
 import type { IpcChunk } from './ipc.ts';
 import { chunkBytes } from './ipc.ts';
@@ -18,6 +21,8 @@ export interface CachedOutput {
 /** Byte-bounded LRU map from fingerprint to output. */
 export class OutputCache {
   private readonly entries = new Map<string, CachedOutput>();
+  /** Outputs holding each chunk, and its size when first stored. */
+  private readonly held = new Map<IpcChunk, { outputs: number; bytes: number }>();
   private total = 0;
 
   constructor(readonly maxBytes: number = DEFAULT_CACHE_BYTES) {}
@@ -46,11 +51,17 @@ export class OutputCache {
     this.delete(fingerprint);
     if (bytes > this.maxBytes || chunks.length === 0) return;
     this.entries.set(fingerprint, { chunks, rows, bytes });
-    this.total += bytes;
-    for (const [key, value] of this.entries) {
+    for (const c of new Set(chunks)) {
+      const h = this.held.get(c);
+      if (h) h.outputs++;
+      else {
+        this.held.set(c, { outputs: 1, bytes: c.byteLength });
+        this.total += c.byteLength;
+      }
+    }
+    for (const key of this.entries.keys()) {
       if (this.total <= this.maxBytes) break;
-      this.entries.delete(key);
-      this.total -= value.bytes;
+      this.delete(key);
     }
   }
 
@@ -59,16 +70,23 @@ export class OutputCache {
     const old = this.entries.get(fingerprint);
     if (!old) return;
     this.entries.delete(fingerprint);
-    this.total -= old.bytes;
+    for (const c of new Set(old.chunks)) {
+      const h = this.held.get(c);
+      if (!h) continue;
+      if (--h.outputs > 0) continue;
+      this.held.delete(c);
+      this.total -= h.bytes;
+    }
   }
 
   /** Drops every entry (a memory-pressure or "clear cache" action; the next run recomputes). */
   clear(): void {
     this.entries.clear();
+    this.held.clear();
     this.total = 0;
   }
 
-  /** Bytes currently held. */
+  /** Bytes currently held (each chunk once, however many outputs hold it). */
   get bytes(): number {
     return this.total;
   }

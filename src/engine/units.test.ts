@@ -68,4 +68,33 @@ describe('OutputCache', () => {
     cache.put('huge', [new Uint8Array(11)], 1);
     expect(cache.has('huge')).toBe(false);
   });
+
+  it('counts a chunk shared by several outputs once, until the last one holding it goes', () => {
+    const cache = new OutputCache(10);
+    const parent = new Uint8Array(6);
+    cache.put('src', [parent], 1);
+    // An expression's output: the parent's chunk plus its own column (shared-chunks.ts).
+    cache.put('expr', [parent, new Uint8Array(3)], 1);
+    expect(cache.bytes).toBe(9);
+    expect(cache.has('src') && cache.has('expr')).toBe(true);
+    expect(cache.get('expr')?.bytes).toBe(9);
+    cache.delete('src');
+    expect(cache.bytes).toBe(9);
+    cache.put('expr', [parent, new Uint8Array(2)], 1);
+    expect(cache.bytes).toBe(8);
+    cache.delete('expr');
+    expect(cache.bytes).toBe(0);
+    // Evicting 'a' frees nothing ('b' still holds its chunk), so eviction goes on to 'b'.
+    const shared = new Uint8Array(5);
+    cache.put('a', [shared], 1);
+    cache.put('b', [shared, new Uint8Array(4)], 1);
+    cache.put('c', [new Uint8Array(1)], 1);
+    expect(cache.bytes).toBe(10);
+    cache.put('d', [new Uint8Array(1)], 1);
+    expect(cache.has('a') || cache.has('b')).toBe(false);
+    expect(cache.has('c') && cache.has('d')).toBe(true);
+    expect(cache.bytes).toBe(2);
+    cache.clear();
+    expect(cache.bytes).toBe(0);
+  });
 });
