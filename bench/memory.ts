@@ -155,9 +155,9 @@ export const memoryBenchmark: Benchmark = {
         ...(extra > 0
           ? [`the ${extra} MB run is included because PETROFLOW_BENCH_MEMORY_MB=${extra} was set`]
           : []),
-        'how it stays bounded: source.csv reads a file over 8 MiB in record-aligned 8 MiB chunks through ranged reads of the file (never whole; the input hash is streamed), DuckDB reads each chunk with a CSV buffer sized to its lines, batches stream through bounded channels, and `petroflow run` keeps only the outputs it writes (intermediate outputs are dropped as they stream)',
-        'why still over target: the fixed footprint alone (Node and tsx on two threads, the operator modules, one DuckDB-WASM instance of about 250 MB) is about 0.41-0.44 GB, above 25% of even 1 GB (0.25 GB); what grows with the file is about 0.1-0.2 GB whatever its size (garbage Arrow/IPC buffers between collections, the wasm heap of one chunk)',
-        'what would lower it further: not encoding and sending outputs that are dropped (the segment runner sends every node output to the main thread), a smaller DuckDB footprint, or reading CSV without DuckDB',
+        'how it stays bounded: source.csv reads a file over 8 MiB in record-aligned 8 MiB chunks through ranged reads of the file (never whole; the input hash is streamed), DuckDB reads each chunk with a CSV buffer sized to its lines, batches stream through bounded channels, and `petroflow run` keeps only the outputs it writes (intermediate outputs stream to the next node and are never encoded or sent: SegmentTask.discard)',
+        'why still over target: the fixed footprint alone (Node and tsx on two threads, the operator modules, one DuckDB-WASM instance: measured 117 MB -> 311 MB RSS across its instantiation) is about 0.41-0.45 GB, above 25% of even 1 GB (0.25 GB); what grows with the file is about 0.1-0.2 GB whatever its size (garbage Arrow/IPC buffers between collections, the wasm heap of one chunk)',
+        'what would lower it further: a smaller DuckDB-WASM footprint (its compiled code and heap are most of the fixed part), or reading CSV without DuckDB (the sniffer and its types are the spec of source.csv)',
       ],
     };
   },
