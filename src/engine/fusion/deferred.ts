@@ -4,9 +4,8 @@
  * exported. At the end, one aggregate query computes every value (so its errors are the ones the
  * steps would raise) and, per filter, the count and two position checksums of the rows it keeps,
  * which must equal those of the operators' own masks (row counts come from those masks). Then the
- * tail reads the stage. Whenever
- * any of this does not hold, the caller replays the held input batches the eager way, so results,
- * statuses and errors stay exactly those of the node-by-node run.
+ * tail reads the stage. Whenever any of this does not hold, the caller replays the held input
+ * batches the eager way, so results, statuses and errors stay exactly those of the node-by-node run.
  */
 import type { Data, RecordBatch, Schema, Table } from 'apache-arrow';
 import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';

@@ -150,6 +150,24 @@ describe('deferred fused chains (only the tail kept)', () => {
     expect(calls.stageSelect).toBe(4);
   }, 60_000);
 
+  it('cancels while staging: every chain node ends cancelled and DuckDB is left clean', async () => {
+    const engine = fusionEngine(countingSql(host, true).sql, 'requested');
+    const ac = new AbortController();
+    const nodes = chain({ logs: { batches: 6, rows: 60, ms: 150 } });
+    const summary = await engine.run(testPipeline(nodes, EDGES), memoryFiles(), {
+      signal: ac.signal,
+      onEvent: (e) => {
+        if (e.nodeId === 'igr' && e.status === 'running' && (e.rows ?? 0) > 0) ac.abort();
+      },
+    });
+    expect(summary.status).toBe('cancelled');
+    for (const id of IDS.slice(1)) expect(summary.nodes[id]?.status, id).not.toBe('done');
+    const tables = await host.query('SELECT count(*)::DOUBLE AS n FROM duckdb_tables()', {});
+    expect(Number(tables.getChild('n')?.get(0))).toBe(0);
+    const again = await engine.run(testPipeline(chain(), EDGES), memoryFiles());
+    expect(again.status).toBe('done');
+  }, 60_000);
+
   it('gives an empty result when every row is filtered out, as node by node', async () => {
     const { sd, sp, tails } = await threeWays(chain({ zone: { top: 5000, base: 6000 } }));
     expect(outcome(sd)).toEqual(outcome(sp));
