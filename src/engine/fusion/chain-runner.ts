@@ -12,7 +12,6 @@
 import type { RecordBatch } from 'apache-arrow';
 import type { PetroflowError } from '../../model/errors.ts';
 import { PetroflowException } from '../../model/errors.ts';
-import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
 import { bindDepthFilter } from '../../operators/tables/filter-depth.ts';
 import { bindExpression } from '../../operators/tables/math-expression.ts';
 import type { RunContext, SqlEngine } from '../../operators/types.ts';
@@ -21,7 +20,7 @@ import { Stopped } from '../node-io.ts';
 import type { TaskNode } from '../task.ts';
 import type { Chain } from './chains.ts';
 import { DeferredRun } from './deferred.ts';
-import { isCancel, isFatal } from './fatal.ts';
+import { isCancel } from './fatal.ts';
 import type { BoundStep, StepOutput } from './fused-batch.ts';
 import { fusedOutputs, plainStep } from './fused-batch.ts';
 import { FusedState } from './fused-state.ts';
@@ -101,16 +100,12 @@ export async function runChain(chain: Chain, deps: ChainDeps): Promise<Petroflow
   };
 
   const fusedBatch = async (batch: RecordBatch): Promise<StepOutput[] | undefined> => {
-    if (alive < steps.length || batch.numRows === 0) return undefined;
-    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return fused.off();
-    try {
+    if (alive < steps.length) return undefined;
+    return fused.guard(batch, deps.signal, async () => {
       deps.enter((steps[0] as TaskNode).nodeId);
       const result = await fused.values(batch, deps.signal);
       return result && fusedOutputs(batch, result, steps.length, bind);
-    } catch (e) {
-      if (isFatal(e, deps.signal)) throw e;
-      return fused.off();
-    }
+    });
   };
 
   /** One input batch the eager way: computed (fused or node by node), emitted, handed on. */

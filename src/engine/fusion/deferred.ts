@@ -8,7 +8,6 @@
  * batches the eager way, so results, statuses and errors stay exactly those of the node-by-node run.
  */
 import type { Data, RecordBatch, Schema, Table } from 'apache-arrow';
-import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
 import { bindDepthFilter } from '../../operators/tables/filter-depth.ts';
 import type { RunContext } from '../../operators/types.ts';
 import type { TaskNode } from '../task.ts';
@@ -125,15 +124,12 @@ export class DeferredRun {
   async stage(batch: RecordBatch): Promise<void> {
     this.held.push(batch);
     const { fused, deps } = this;
-    if (!fused.on || batch.numRows === 0) return;
-    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return void fused.off();
-    try {
+    await fused.guard(batch, deps.signal, async () => {
       deps.enter((this.chain.steps[0] as TaskNode).nodeId);
-      if (!(await fused.stageOnly(batch, deps.signal))) fused.off();
-    } catch (e) {
-      if (isFatal(e, deps.signal)) throw e;
-      fused.off();
-    }
+      // A batch that cannot be staged turns fusion off (stageOnly does).
+      await fused.stageOnly(batch, deps.signal);
+      return undefined;
+    });
   }
 
   /** The deferred result and the tail's input schema, or undefined to replay eagerly. */

@@ -7,6 +7,7 @@
  */
 import type { RecordBatch, Table } from 'apache-arrow';
 import { Table as ArrowTable } from 'apache-arrow';
+import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
 import { expressionProblem } from '../../operators/tables/expression-check.ts';
 import type { SqlEngine } from '../../operators/types.ts';
 import type { Chain } from './chains.ts';
@@ -14,6 +15,7 @@ import type { ChainSql, FusedStep } from './fused-sql.ts';
 import { fusedColumns, isStableType, valueColumn, valuesSql, viewSql } from './fused-sql.ts';
 import type { SqlStage, StageSql } from './stage.ts';
 import { canStage } from './stage.ts';
+import { isFatal } from './fatal.ts';
 
 interface Plan extends ChainSql {
   readonly signature: string;
@@ -71,6 +73,26 @@ export class FusedState {
   off(): undefined {
     this.on = false;
     return undefined;
+  }
+
+  /**
+   * Runs `op` (a fused step for `batch`) while fusion is on: undefined for an empty batch; fusion
+   * goes off for good for a batch over the batch limit, or when `op` fails with an error that does
+   * not end the chain (the caller then runs node by node).
+   */
+  async guard<T>(
+    batch: RecordBatch,
+    signal: AbortSignal,
+    op: () => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    if (!this.on || batch.numRows === 0) return undefined;
+    if (batch.numRows >= DEFAULT_BATCH_LIMITS.rows) return this.off();
+    try {
+      return await op();
+    } catch (e) {
+      if (isFatal(e, signal)) throw e;
+      return this.off();
+    }
   }
 
   /** The fused values of `batch` (see fused-sql.ts), or undefined when it cannot be fused. */
