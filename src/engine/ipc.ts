@@ -6,15 +6,8 @@
  * shared-chunks.ts); `decodeChunks` rebuilds the groups.
  */
 import type { Data } from 'apache-arrow';
-import {
-  RecordBatch,
-  RecordBatchStreamWriter,
-  Schema,
-  Struct,
-  Table,
-  makeData,
-  tableFromIPC,
-} from 'apache-arrow';
+import { RecordBatch, RecordBatchStreamWriter, Schema, Table, tableFromIPC } from 'apache-arrow';
+import { batchFromColumns } from '../operators/tables/arrow-util.ts';
 
 /** One chunk of a node's output: an IPC stream holding the schema and zero or one batch. */
 export type IpcChunk = Uint8Array;
@@ -33,12 +26,6 @@ export function schemaToIpc(schema: Schema): IpcChunk {
   writer.reset(undefined, schema);
   writer.finish();
   return owned(writer.toUint8Array(true));
-}
-
-/** Decodes one chunk into its schema and batches. */
-export function ipcToBatches(chunk: IpcChunk): { schema: Schema; batches: RecordBatch[] } {
-  const table = tableFromIPC(chunk);
-  return { schema: table.schema, batches: table.batches };
 }
 
 /** Joins the chunks of one output into a table (schema of the first chunk or group). */
@@ -77,13 +64,7 @@ function merge(
       children.push(base.data.children[b] as Data);
     } else throw new Error(`Shared chunk: column ${name} is in neither part.`);
   }
-  const struct = makeData({
-    type: new Struct(fields),
-    length: base.numRows,
-    nullCount: 0,
-    children,
-  });
-  return new RecordBatch(new Schema(fields, meta), struct);
+  return batchFromColumns(new Schema(fields, meta), children, base.numRows);
 }
 
 /** The schema and batches of a node's chunks (groups rebuilt; schema of the first chunk or group). */

@@ -7,8 +7,9 @@
  * are ordinary IPC streams marked in their schema metadata (decoded by ipc.ts `decodeChunks`), so
  * caches and transfers need nothing new.
  */
-import type { Data } from 'apache-arrow';
-import { RecordBatch, Schema, Struct, makeData } from 'apache-arrow';
+import type { Data, RecordBatch } from 'apache-arrow';
+import { Schema } from 'apache-arrow';
+import { batchFromColumns } from '../operators/tables/arrow-util.ts';
 import type { IpcChunk } from './ipc.ts';
 import { COLUMNS_KEY, ROWS_KEY, batchToIpc, schemaToIpc } from './ipc.ts';
 import type { SegmentHost } from './task.ts';
@@ -25,14 +26,8 @@ export function columnsPart(
   const fields = at.map((i) => batch.schema.fields[i]!);
   const meta = new Map(output.metadata);
   meta.set(COLUMNS_KEY, JSON.stringify(output.fields.map((f) => f.name)));
-  const schema = new Schema(fields, meta);
-  const data = makeData({
-    type: new Struct(fields),
-    length: batch.numRows,
-    nullCount: 0,
-    children: at.map((i) => batch.data.children[i] as Data),
-  });
-  return batchToIpc(new RecordBatch(schema, data));
+  const children = at.map((i) => batch.data.children[i] as Data);
+  return batchToIpc(batchFromColumns(new Schema(fields, meta), children, batch.numRows));
 }
 
 /** A rows part: keep `length` rows of the group from `offset`. */

@@ -5,8 +5,8 @@
  * the single allowed file slot. A wasm crash marks the host dead: later calls fail fast with
  * WORKER_CRASHED, and the pool replaces the worker.
  */
-import type { Data, DataType, Table } from 'apache-arrow';
-import { RecordBatch, Struct, makeData, vectorFromArray } from 'apache-arrow';
+import type { DataType, RecordBatch, Table } from 'apache-arrow';
+import { batchFromColumns, nullData } from '../../operators/tables/arrow-util.ts';
 import { batchToIpc, tableToChunks } from '../../engine/ipc.ts';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { dropTables, mayCreateObjects, quoteIdent, resetCatalog } from './catalog-reset.ts';
@@ -41,10 +41,8 @@ function checkTableName(name: string): void {
 function emptyBatch(table: Table): RecordBatch {
   const first = table.batches[0];
   if (first) return first.slice(0, 0);
-  const fields = table.schema.fields;
-  const children = fields.map((f) => vectorFromArray([], f.type as DataType).data[0] as Data);
-  const data = makeData({ type: new Struct(fields), length: 0, nullCount: 0, children });
-  return new RecordBatch(table.schema, data);
+  const children = table.schema.fields.map((f) => nullData(f.type as DataType, 0));
+  return batchFromColumns(table.schema, children, 0);
 }
 
 /** A DuckDB instance, locked down, serving `SqlEngine` calls (see the module comment). */
