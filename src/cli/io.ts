@@ -1,5 +1,6 @@
 /** Console and file-system access for CLI commands, injectable so tests can capture output. */
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { owned } from '../engine/ipc.ts';
 
 /** What a command may do outside itself. */
 export interface CliIO {
@@ -17,9 +18,8 @@ export interface CliIO {
  * else a copy (a small Buffer may sit in Node's shared pool, which must never be transferred).
  */
 export function ownBytes(buf: Buffer): Uint8Array {
-  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength
-    ? new Uint8Array(buf.buffer, 0, buf.byteLength)
-    : new Uint8Array(buf);
+  // A plain view first: Buffer's own slice() would not copy.
+  return owned(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
 /** The real console and file system. */

@@ -15,11 +15,7 @@ import {
   type CsvProbeAnswer,
   type DetectedTypes,
 } from '../../operators/tables/source-csv-probe.ts';
-import { isIntegerType, decimalNumber, type RunSql } from './csv.ts';
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
+import { decimalNumber, isIntegerType, sqlString, type RunSql } from './csv.ts';
 
 /** The head of a part: the first chunk has the header row (after any skipped rows). */
 export interface PartHead {

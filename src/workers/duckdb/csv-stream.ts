@@ -13,7 +13,7 @@
 import { RecordBatch, Schema, Table, Type, type DataType, type Timestamp } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, CsvStreamPart } from '../../operators/types.ts';
-import { MIN_BUFFER, readCsvWithPolicy, type RunSql } from './csv.ts';
+import { MIN_BUFFER, readCsvWithPolicy, sqlString, type RunSql } from './csv.ts';
 import { partShape } from './csv-stream-shape.ts';
 import { dialectArgs, formatOrNull, probeChunk, sniffSkipRows } from './csv-stream-probe.ts';
 import { probeRequest } from '../../operators/tables/source-csv-probe.ts';
@@ -27,10 +27,6 @@ export const CSV_STREAM_KEY = 'csv.stream';
 export const CSV_SAMPLED_ALL_KEY = 'csv.sampled-all';
 /** Schema metadata key of a later part's short/long row counts (`PartShape` JSON). */
 export const CSV_SHAPE_KEY = 'csv.shape';
-
-function sqlString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
 
 /** DuckDB type of a column as DuckDB's CSV reader returned it; undefined when not one it sniffs. */
 export function duckDbType(type: DataType): string | undefined {

@@ -14,7 +14,8 @@ import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { csvShape } from './csv-shape.ts';
 
-function sqlString(s: string): string {
+/** `s` as an SQL string literal (quotes doubled). */
+export function sqlString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
