@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { sourceCsv } from '../../operators/tables/source-csv.ts';
 import { collect, memoryFiles, testContext } from '../../operators/tables/test-context.ts';
-import { csvError, integralCheckSql, isIntegerType, readCsvSql } from './csv.ts';
+import { csvError, isIntegerType, lossCheckSql, readCsvSql } from './csv.ts';
 import { csvWarnings } from './csv-warnings.ts';
 import { CSV_SLOT } from './lockdown.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
@@ -133,11 +133,14 @@ describe('CSV inputs through DuckDB', () => {
     expect(types(await read(enc('a\n1\n2\n1e3\n')))).toEqual(['a:Float64']);
   });
 
-  it('builds the integer check over text columns by position', () => {
+  it('builds the loss check over text columns by position', () => {
     expect(['BIGINT', 'integer', 'UBIGINT', 'HUGEINT', 'INT8'].every(isIntegerType)).toBe(true);
     expect(['DOUBLE', 'VARCHAR', 'DECIMAL(9,2)', 'INTERVAL'].some(isIntegerType)).toBe(false);
-    expect(integralCheckSql('SELECT 1', [0, 2])).toBe(
+    expect(lossCheckSql('SELECT 1', [0, 2])).toBe(
       "SELECT count_if(((contains(c0, '.') OR contains(c0, 'e') OR contains(c0, 'E')) AND TRY_CAST(c0 AS DOUBLE) IS NOT NULL) OR ((contains(c2, '.') OR contains(c2, 'e') OR contains(c2, 'E')) AND TRY_CAST(c2 AS DOUBLE) IS NOT NULL))::DOUBLE AS n FROM (SELECT 1) AS t(c0, c1, c2)",
+    );
+    expect(lossCheckSql('SELECT 1', [], [1])).toBe(
+      'SELECT count_if((TRY_CAST(c1 AS TIMESTAMP) IS DISTINCT FROM CAST(TRY_CAST(c1 AS DATE) AS TIMESTAMP)))::DOUBLE AS n FROM (SELECT 1) AS t(c0, c1)',
     );
   });
 

@@ -4,9 +4,13 @@
  * counts the values of every column, so each value is converted: a Conversion Error means they do
  * not fit; a column of an integer type is read as text and cast in SQL (the same conversion), and
  * a number in it written as a decimal ("12.5", "1e3") does not fit either (DuckDB's cast would
- * round "12.5" to 13 where a whole-file detection gives DOUBLE). `detect` runs DuckDB's sniffer over all rows of the chunk (`sample_size=-1`) with the
- * file's dialect fixed, and counts the values per column (a column with none is reported as null,
- * since DuckDB's detection ignores empty values). Nothing but the answer leaves the worker.
+ * round "12.5" to 13 where a whole-file detection gives DOUBLE); so for a time of day in an ISO
+ * DATE column (the cast drops it). `detect` runs DuckDB's sniffer over all rows of the chunk
+ * (`sample_size=-1`) with the file's dialect fixed, and counts the values per column (a column
+ * with none is reported as null, since DuckDB's detection ignores empty values). A chunk mixing
+ * ISO dates and timestamps is typed VARCHAR by the sniffer (DuckDB 1.4) though a whole-file
+ * detection after a run of dates types the column TIMESTAMP: such a column is reported TIMESTAMP
+ * (`isoDateTimes`). Nothing but the answer leaves the worker.
  */
 import { Schema, Table } from 'apache-arrow';
 import type { CsvDialect } from '../../operators/types.ts';
@@ -15,7 +19,7 @@ import {
   type CsvProbeAnswer,
   type DetectedTypes,
 } from '../../operators/tables/source-csv-probe.ts';
-import { decimalNumber, isIntegerType, sqlString, type RunSql } from './csv.ts';
+import { decimalNumber, isIntegerType, sqlString, timeOfDay, type RunSql } from './csv.ts';
 
 /** The head of a part: the first chunk has the header row (after any skipped rows). */
 export interface PartHead {
@@ -93,16 +97,28 @@ function countSql(read: string): string {
 }
 
 /**
- * Counts the values of every column of `read` (read with integer columns as text, their `types`
- * given here), each converted, and as `rounded` the rows with a decimal number in one of them.
+ * Columns read as text and cast in SQL by `strictCountSql`, so a lossy value can be seen: integer
+ * columns, and DATE columns when dates are ISO (the read's own cast then is DuckDB's ISO cast).
  */
-function strictCountSql(read: string, types: readonly string[]): string {
+function castInSql(type: string, d: CsvDialect): boolean {
+  return isIntegerType(type) || (type === 'DATE' && d.dateFormat === null);
+}
+
+/**
+ * Counts the values of every column of `read` (read with the `castInSql` columns as text, their
+ * `types` given here), each converted, and as `lossy` the rows with a value that loses part of
+ * itself in its type: a decimal number in an integer column, a time of day in a DATE column.
+ */
+function strictCountSql(read: string, types: readonly string[], d: CsvDialect): string {
   const cols = types.map((t, i) =>
-    isIntegerType(t) ? `count(CAST(c${i} AS ${t}))` : `count(c${i})`,
+    castInSql(t, d) ? `count(CAST(c${i} AS ${t}))` : `count(c${i})`,
   );
-  const ints = types.flatMap((t, i) => (isIntegerType(t) ? [`(${decimalNumber(`c${i}`)})`] : []));
+  const lossy = types.flatMap((t, i) => {
+    if (!castInSql(t, d)) return [];
+    return [`(${isIntegerType(t) ? decimalNumber(`c${i}`) : timeOfDay(`c${i}`)})`];
+  });
   const names = types.map((_t, i) => `c${i}`).join(', ');
-  return `SELECT ${cols.join(', ')}, count_if(${ints.join(' OR ') || 'false'})::DOUBLE AS rounded FROM (${read}) AS t(${names})`;
+  return `SELECT ${cols.join(', ')}, count_if(${lossy.join(' OR ') || 'false'})::DOUBLE AS lossy FROM (${read}) AS t(${names})`;
 }
 
 /** Whether the chunk's values fit `types` strictly (`strictCountSql`); false on a Conversion Error. */
@@ -110,18 +126,43 @@ async function fitsStrictly(
   run: RunSql,
   readSql: (types: readonly string[], lenient: boolean) => string,
   types: readonly string[],
+  d: CsvDialect,
 ): Promise<boolean> {
-  const read = types.map((t) => (isIntegerType(t) ? 'VARCHAR' : t));
+  const read = types.map((t) => (castInSql(t, d) ? 'VARCHAR' : t));
   try {
     const t = await withLenientRetry((lenient) =>
-      run(strictCountSql(readSql(read, lenient), types)),
+      run(strictCountSql(readSql(read, lenient), types, d)),
     );
-    return Number(t.getChild('rounded')?.get(0) ?? 0) === 0;
+    return Number(t.getChild('lossy')?.get(0) ?? 0) === 0;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (!/^Conversion Error/.test(msg)) throw e;
     return false;
   }
+}
+
+/** An ISO date with an optional time of day (what DuckDB's ISO TIMESTAMP cast reads). */
+const ISO_DATE_TIME = String.raw`\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?`;
+
+/**
+ * Of the columns at `at`, those whose every value (of `n[i]`, all > 0) is an ISO date or
+ * timestamp: one count per column over `read` (every column as text).
+ */
+async function isoDateTimes(
+  run: RunSql,
+  read: string,
+  columns: number,
+  at: readonly number[],
+  n: readonly number[],
+): Promise<Set<number>> {
+  if (at.length === 0) return new Set();
+  const names = Array.from({ length: columns }, (_v, i) => `c${i}`).join(', ');
+  const cols = at.map(
+    (i) =>
+      `count_if(regexp_full_match(trim(c${i}), '${ISO_DATE_TIME}') AND TRY_CAST(trim(c${i}) AS TIMESTAMP) IS NOT NULL)`,
+  );
+  const c = counts(await run(`SELECT ${cols.join(', ')} FROM (${read}) AS t(${names})`));
+  return new Set(at.filter((i, k) => c[k] === n[i]));
 }
 
 /** The per-column value counts of a table of one row (`countSql`). */
@@ -150,10 +191,19 @@ async function detect(
     detected.push(typeof type === 'string' ? type : 'VARCHAR');
   }
   const all = Array.from({ length: columns }, () => 'VARCHAR');
-  const n = counts(await withLenientRetry((lenient) => run(countSql(readSql(all, lenient)))));
+  const [n, lenient] = await withLenientRetry(async (lenient) => {
+    return [counts(await run(countSql(readSql(all, lenient)))), lenient] as const;
+  });
+  const text = all.flatMap((_v, i) =>
+    (n[i] ?? 0) > 0 && (detected[i] ?? 'VARCHAR') === 'VARCHAR' ? [i] : [],
+  );
+  const times = await isoDateTimes(run, readSql(all, lenient), columns, text, n);
   const skip: unknown = t.getChild('s')?.get(0);
   return {
-    types: all.map((_v, i) => ((n[i] ?? 0) > 0 ? (detected[i] ?? 'VARCHAR') : null)),
+    types: all.map((_v, i) => {
+      if ((n[i] ?? 0) === 0) return null;
+      return times.has(i) ? 'TIMESTAMP' : (detected[i] ?? 'VARCHAR');
+    }),
     dateFormat: str(t.getChild('df')?.get(0)),
     timestampFormat: str(t.getChild('tf')?.get(0)),
     skipRows: typeof skip === 'number' || typeof skip === 'bigint' ? Number(skip) : 0,
@@ -174,7 +224,7 @@ export async function probeChunk(
   const types = d.columns.map((c) => c.type);
   const answer: CsvProbeAnswer =
     mode === 'check'
-      ? { fits: await fitsStrictly(run, readSql, types), detected: null }
+      ? { fits: await fitsStrictly(run, readSql, types, d), detected: null }
       : { fits: null, detected: await detect(run, readSql, sniffArgs, d.columns.length) };
   return new Table(new Schema([], new Map([[CSV_PROBE_KEY, JSON.stringify(answer)]])));
 }

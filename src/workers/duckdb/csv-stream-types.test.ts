@@ -71,8 +71,9 @@ const day = (i: number): string => `2024-01-${10 + (i % 9)}`;
  * Files of 24 000 rows whose late values (from row 22 000) come after DuckDB's 20 480-row sample,
  * read with the real sample size: the whole-file read (pinned type of `x`) against chunks of
  * 16 kB and 48 kB. Where DuckDB's read converts a late value to the sampled type (0/1 to
- * BOOLEAN, a timestamp to DATE) the whole-file read does so too, and so must chunks; a late
- * non-integer in an integer column makes it DOUBLE in both (DuckDB's cast would round it).
+ * BOOLEAN) the whole-file read does so too, and so must chunks; a late non-integer in an integer
+ * column makes it DOUBLE in both (DuckDB's cast would round it), and a late time of day in a DATE
+ * column makes it TIMESTAMP (DuckDB's cast would drop the time).
  */
 const big: Record<string, [string, string]> = {
   'a late float in an integer column': [file(String, () => '12.5', 22_000, 24_000), 'Float64'],
@@ -93,7 +94,14 @@ const big: Record<string, [string, string]> = {
   'late empties in an integer column': [file(String, () => '', 22_000, 24_000), 'Int64'],
   'late values in a column empty over the sample': [file(() => '', String, 22_000, 24_000), 'Utf8'],
   'dates then a non-date': [file(day, () => 'soon', 22_000, 24_000), 'Utf8'],
-  'dates then timestamps': [file(day, () => '2024-02-01 10:30:00', 22_000, 24_000), 'Date32<DAY>'],
+  'dates then timestamps': [
+    file(day, () => '2024-02-01 10:30:00', 22_000, 24_000),
+    'Timestamp<MICROSECOND>',
+  ],
+  'dates then timestamps mixed with dates': [
+    file(day, (i) => (i % 2 === 0 ? '2024-02-01 10:30:00' : day(i)), 22_000, 24_000),
+    'Timestamp<MICROSECOND>',
+  ],
   'booleans then numbers': [file((i) => String(i % 2 === 0), String, 22_000, 24_000), 'Utf8'],
   'booleans then 0/1': [
     file(
@@ -123,6 +131,19 @@ describe('source.csv on files larger than a chunk, with DuckDB sample size', () 
       }
     });
   }
+
+  it('keeps the time of day of late timestamps in a column of dates', async () => {
+    const text = big['dates then timestamps mixed with dates']?.[0] ?? '';
+    const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);
+    const chunked = await read(rangedFiles(text), 16_000, CSV_SAMPLE_ROWS);
+    for (const t of [whole.table, chunked.table]) {
+      const x = t.getChild('x');
+      expect(x?.get(0)).toBe(Date.UTC(2024, 0, 10));
+      expect(x?.get(22_000)).toBe(Date.UTC(2024, 1, 1, 10, 30));
+      expect(x?.get(22_001)).toBe(Date.UTC(2024, 0, 10 + (22_001 % 9)));
+      expect(x?.get(23_998)).toBe(Date.UTC(2024, 1, 1, 10, 30));
+    }
+  });
 });
 
 /**

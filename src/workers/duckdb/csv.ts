@@ -4,8 +4,9 @@
  * line); when DuckDB still cannot read the file (rows longer than the header, stray quotes) it is
  * read once more with `strict_mode=false` (warned); when a column's type detected from the first
  * rows fails later, the types are detected from the whole file (`sample_size=-1`), and so they are
- * when a later value of a column typed as an integer is written as a decimal number (DuckDB's
- * cast would round "12.5" to 13 silently; `integralCheckSql`); lines up to
+ * when a later value would lose part of itself in the sampled type (`lossCheckSql`: a number
+ * written as a decimal in an integer column, which DuckDB's cast rounds, "12.5" to 13; a time of
+ * day in a DATE column, which its cast drops, "2024-02-01 10:30:00" to 2024-02-01); lines up to
  * the file's size (at least 2 MB, at most 256 MB) are accepted, with a CSV buffer of that size
  * (at least 4 MiB) instead of DuckDB's 16 times as much; quoted fields may hold line breaks (LF or
  * CRLF) next to short rows (`parallel=false`).
@@ -30,14 +31,14 @@ export interface CsvAttempt {
   readonly size?: number;
   readonly sampleAll?: boolean;
   readonly lenient?: boolean;
-  /** Every column read as text (`all_varchar=true`), for the integer check. */
+  /** Every column read as text (`all_varchar=true`), for the loss check. */
   readonly allVarchar?: boolean;
 }
 
 /**
  * Rows DuckDB's sniffer samples (`sample_size` 20 480 lines, header and skipped lines included);
  * later values are cast to the sampled types. Less one vector of margin: tables with at least this
- * many rows get the integer check (`integralCheckSql`).
+ * many rows get the loss check (`lossCheckSql`).
  */
 export const SNIFFED_ROWS = 20_480 - 2_048;
 
@@ -60,13 +61,30 @@ export function decimalNumber(col: string): string {
 }
 
 /**
- * SQL counting (as `n`) the rows of `read` (text columns) with a `decimalNumber` in one of the
- * columns at positions `at` (0-based): `read`'s columns are renamed c0, c1... by position.
+ * A condition true for a text value `col` whose time of day a DATE cast drops: DuckDB's ISO cast
+ * reads "2024-02-01 10:30:00" into a DATE column as 2024-02-01 instead of refusing it. A plain date,
+ * a midnight time and a non-date are not matched.
  */
-export function integralCheckSql(read: string, at: readonly number[]): string {
-  const last = Math.max(...at);
+export function timeOfDay(col: string): string {
+  return `TRY_CAST(${col} AS TIMESTAMP) IS DISTINCT FROM CAST(TRY_CAST(${col} AS DATE) AS TIMESTAMP)`;
+}
+
+/**
+ * SQL counting (as `n`) the rows of `read` (text columns) with a value that would lose part of
+ * itself: a `decimalNumber` in one of the integer columns at positions `ints`, or a `timeOfDay` in
+ * one of the DATE columns at positions `dates` (0-based): `read`'s columns are renamed c0, c1...
+ */
+export function lossCheckSql(
+  read: string,
+  ints: readonly number[],
+  dates: readonly number[] = [],
+): string {
+  const last = Math.max(...ints, ...dates);
   const names = Array.from({ length: last + 1 }, (_v, i) => `c${i}`).join(', ');
-  const any = at.map((i) => `(${decimalNumber(`c${i}`)})`).join(' OR ');
+  const any = [
+    ...ints.map((i) => `(${decimalNumber(`c${i}`)})`),
+    ...dates.map((i) => `(${timeOfDay(`c${i}`)})`),
+  ].join(' OR ');
   return `SELECT count_if(${any})::DOUBLE AS n FROM (${read}) AS t(${names})`;
 }
 
@@ -150,7 +168,7 @@ export async function readCsvWithPolicy(
       } else throw e;
     }
   }
-  if (!attempt.sampleAll && (await roundsIntegers(run, slot, fileName, attempt, table))) {
+  if (!attempt.sampleAll && (await losesValues(run, slot, fileName, attempt, table))) {
     attempt = { ...attempt, sampleAll: true };
     table = await run(readCsvSql(slot, fileName, attempt));
   }
@@ -169,11 +187,12 @@ export async function readCsvWithPolicy(
 }
 
 /**
- * Whether a column typed as an integer from the sniffer's sample holds, past the sample, a number
- * written as a decimal (so rounded, or typed DOUBLE by a whole-file detection): one scan of the file as text, only for tables longer
- * than the sample with an integer column.
+ * Whether a column typed from the sniffer's sample holds, past the sample, a value its type cannot
+ * hold whole (`lossCheckSql`: so rounded or cut, where a whole-file detection types it DOUBLE or
+ * TIMESTAMP): one scan of the file as text, only for tables longer than the sample with an integer
+ * or DATE column.
  */
-async function roundsIntegers(
+async function losesValues(
   run: RunSql,
   slot: string,
   fileName: string,
@@ -181,13 +200,14 @@ async function roundsIntegers(
   table: Table,
 ): Promise<boolean> {
   if (table.numRows < SNIFFED_ROWS) return false;
-  const at = table.schema.fields.flatMap((f, i) =>
-    (f.type as DataType).typeId === Type.Int ? [i] : [],
-  );
-  if (at.length === 0) return false;
+  const at = (id: Type): number[] =>
+    table.schema.fields.flatMap((f, i) => ((f.type as DataType).typeId === id ? [i] : []));
+  const ints = at(Type.Int);
+  const dates = at(Type.Date);
+  if (ints.length + dates.length === 0) return false;
   const read = readCsvSql(slot, fileName, { ...attempt, allVarchar: true });
   try {
-    const n: unknown = (await run(integralCheckSql(read, at))).getChild('n')?.get(0);
+    const n: unknown = (await run(lossCheckSql(read, ints, dates))).getChild('n')?.get(0);
     return typeof n === 'number' && n > 0;
   } catch {
     // The text read differs from the typed one (it should not): keep the typed read.
