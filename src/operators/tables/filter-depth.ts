@@ -61,13 +61,9 @@ function check(
  * (src/engine/fusion), which checks its own SQL mask against `mask` and reuses `keep`.
  */
 export interface BoundDepthFilter {
-  readonly index: string;
-  readonly lo: number;
-  readonly hi: number;
   /** 1 for each row kept: a finite, non-null index with lo <= index <= hi. */
   readonly mask: (batch: RecordBatch) => Uint8Array;
   /** The rows of `batch` where `mask` is 1 (slices, joined when there are several runs). */
-  readonly keep: (batch: RecordBatch, mask: Uint8Array) => RecordBatch;
   readonly transform: (batch: RecordBatch) => RecordBatch;
 }
 
@@ -145,7 +141,7 @@ export function bindDepthFilter(
     }
     return out;
   };
-  return ok({ index, lo, hi, mask, keep: keepRows, transform: (b) => keepRows(b, mask(b)) });
+  return ok({ mask, transform: (b) => keepRows(b, mask(b)) });
 }
 
 /** `filter.depth` 1.0.0. */

@@ -90,7 +90,7 @@ async function evaluate(
  * (src/engine/fusion) needs to compute the same output from a column it evaluated itself.
  */
 export interface BoundExpression {
-  readonly expression: string;
+  /** The column the expression's values go to. */
   readonly output: string;
   /** Evaluates the expression over one batch in the worker's DuckDB (the operator's own path). */
   readonly transform: (batch: RecordBatch) => Promise<RecordBatch>;
@@ -162,7 +162,6 @@ export function bindExpression(
   if (!p.ok) return err({ ...p.error, nodeId: ctx.nodeId });
   const withValues = outputBuilder(schema, p.value);
   return ok({
-    expression: p.value.expression,
     output: p.value.output,
     transform: transform(schema, p.value, ctx, withValues),
     withValues,

@@ -7,13 +7,17 @@ import { RecordBatch, Schema, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, RunContext } from '../types.ts';
 
-/** Schema metadata keys set by the SQL engine's readCsv (src/workers/duckdb/csv-*.ts). */
-const WARNINGS_KEY = 'csv.warnings';
-const STREAM_KEY = 'csv.stream';
-/** Key set on a first part whose types were detected from all its rows. */
-export const SAMPLED_ALL_KEY = 'csv.sampled-all';
-/** Key of a later part's short/long row counts. */
-export const SHAPE_KEY = 'csv.shape';
+/** Schema metadata key of the SQL engine's readCsv warnings (a JSON array of strings). */
+export const CSV_WARNINGS_KEY = 'csv.warnings';
+/** Schema metadata key of a streamed file's first part: its dialect (`CsvDialect` JSON). */
+export const CSV_STREAM_KEY = 'csv.stream';
+/**
+ * Schema metadata key set on a first part whose types were detected from all its rows (its first
+ * rows' types did not fit it), as a whole-file read then detects from the whole file.
+ */
+export const CSV_SAMPLED_ALL_KEY = 'csv.sampled-all';
+/** Schema metadata key of a later part's short/long row counts (`PartShape` JSON). */
+export const CSV_SHAPE_KEY = 'csv.shape';
 
 /** A metadata value of `table` parsed as JSON (null when absent or invalid). */
 export function metaJson(table: Table, key: string): unknown {
@@ -26,13 +30,13 @@ export function metaJson(table: Table, key: string): unknown {
 
 /** Warnings the SQL engine put in a table's schema metadata. */
 export function tableWarnings(table: Table): string[] {
-  const parsed = metaJson(table, WARNINGS_KEY);
+  const parsed = metaJson(table, CSV_WARNINGS_KEY);
   return Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : [];
 }
 
 /** The dialect of a first part, when the file can be cut in chunks (else undefined). */
 export function dialectOf(table: Table): CsvDialect | undefined {
-  const d = metaJson(table, STREAM_KEY) as CsvDialect | null;
+  const d = metaJson(table, CSV_STREAM_KEY) as CsvDialect | null;
   if (!d || !Array.isArray(d.columns) || typeof d.delimiter !== 'string') return undefined;
   // The chunker cuts with `"` quoting (or none): other quote/escape characters are read whole.
   const ok = (c: unknown): boolean => c === '"' || c === '';
@@ -70,9 +74,9 @@ export function under(schema: Schema, batch: RecordBatch): RecordBatch {
 /** `schema` without the stream protocol's metadata (what the node outputs). */
 export function withoutStreamMeta(schema: Schema): Schema {
   const meta = new Map(schema.metadata);
-  meta.delete(STREAM_KEY);
-  meta.delete(SHAPE_KEY);
-  meta.delete(SAMPLED_ALL_KEY);
+  meta.delete(CSV_STREAM_KEY);
+  meta.delete(CSV_SHAPE_KEY);
+  meta.delete(CSV_SAMPLED_ALL_KEY);
   return new Schema(schema.fields, meta);
 }
 

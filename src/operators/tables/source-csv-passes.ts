@@ -25,8 +25,8 @@ import {
   isPlainUtf8,
   metaJson,
   readWhole,
-  SAMPLED_ALL_KEY,
-  SHAPE_KEY,
+  CSV_SAMPLED_ALL_KEY,
+  CSV_SHAPE_KEY,
   tableWarnings,
   under,
   withoutStreamMeta,
@@ -158,7 +158,7 @@ async function* readAll(
     // The first chunk read again: its warnings were given when it was read in step 1.
     if (chunk.index > 0) {
       for (const w of tableWarnings(table)) ctx.warn(w);
-      const p = metaJson(table, SHAPE_KEY) as typeof shape | null;
+      const p = metaJson(table, CSV_SHAPE_KEY) as typeof shape | null;
       if (p) {
         shape.short += p.short;
         shape.long += p.long;
@@ -206,7 +206,7 @@ export async function planStreamed(s: CsvSource, ctx: RunContext): Promise<CsvPl
     if (!first || !dialect) return { whole: true };
     for (const w of tableWarnings(first)) ctx.warn(w);
     // The first rows' types did not fit the first chunk: a whole-file read detects from all rows.
-    if (metaJson(first, SAMPLED_ALL_KEY) === true) {
+    if (metaJson(first, CSV_SAMPLED_ALL_KEY) === true) {
       fits = false;
       break;
     }

@@ -20,8 +20,6 @@ export interface DetectedTypes {
   readonly types: readonly (string | null)[];
   readonly dateFormat: string | null;
   readonly timestampFormat: string | null;
-  /** Rows the sniffer skipped before the header (first chunk only). */
-  readonly skipRows: number;
 }
 
 /** What a probe found: whether the given types fit, and/or the detected types. */
@@ -66,8 +64,7 @@ function isTypes(v: unknown): v is DetectedTypes {
     Array.isArray(d.types) &&
     d.types.every((t) => t === null || typeof t === 'string') &&
     fmt(d.dateFormat) &&
-    fmt(d.timestampFormat) &&
-    typeof d.skipRows === 'number'
+    fmt(d.timestampFormat)
   );
 }
 

@@ -36,7 +36,6 @@ describe('widenType (DuckDB whole-file detection from per-chunk types)', () => {
       types,
       dateFormat,
       timestampFormat: null,
-      skipRows: 0,
     });
     w.add(chunk(['BIGINT', null, 'DATE'], '%d/%m/%Y'));
     w.add(chunk(['DOUBLE', null, 'DATE', 'BIGINT'], '%m/%d/%Y'));

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { sourceCsv } from '../../operators/tables/source-csv.ts';
 import { collect, memoryFiles, testContext } from '../../operators/tables/test-context.ts';
+import { tableWarnings } from '../../operators/tables/source-csv-parts.ts';
 import { csvError, isIntegerType, lossCheckSql, readCsvSql } from './csv.ts';
-import { csvWarnings } from './csv-warnings.ts';
 import { CSV_SLOT } from './lockdown.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 
@@ -64,7 +64,7 @@ describe('CSV inputs through DuckDB', () => {
       [4, 5, null],
       [6, 7, 8],
     ]);
-    expect(csvWarnings(t)).toEqual([
+    expect(tableWarnings(t)).toEqual([
       'in.csv: 1 rows have fewer than 3 values (first at line 3); the missing values are null.',
     ]);
   });
@@ -77,7 +77,9 @@ describe('CSV inputs through DuckDB', () => {
       [3, 4],
       [6, 7],
     ]);
-    expect(csvWarnings(t).join('\n')).toMatch(/1 rows have more than 2 values \(first at line 3\)/);
+    expect(tableWarnings(t).join('\n')).toMatch(
+      /1 rows have more than 2 values \(first at line 3\)/,
+    );
   });
 
   it('makes a column of mixed numbers and words text', async () => {
@@ -194,7 +196,7 @@ describe('CSV inputs through DuckDB', () => {
         ['Término', 25],
         ['Åsgard', 30],
       ]);
-      const notes = csvWarnings(t);
+      const notes = tableWarnings(t);
       if (enc1) expect(notes).toEqual([`in.csv: read as ${enc1} text and converted to UTF-8.`]);
       else expect(notes).toEqual([]);
     }
@@ -224,7 +226,7 @@ describe('CSV inputs through DuckDB', () => {
     expect(t.numRows).toBe(3);
     expect(t.getChild('b')?.toArray()).toEqual(['x\r\ny', 'z', 'p\r\nq\r\nr']);
     expect(t.getChild('c')?.get(1)).toBeNull();
-    expect(csvWarnings(t).join('\n')).toMatch(
+    expect(tableWarnings(t).join('\n')).toMatch(
       /1 rows have fewer than 3 values \(first at line 4\)/,
     );
   });

@@ -179,7 +179,7 @@ async function detect(
 ): Promise<DetectedTypes> {
   const t = await withLenientRetry((lenient) =>
     run(
-      `SELECT Columns AS c, DateFormat AS df, TimestampFormat AS tf, SkipRows AS s FROM sniff_csv(${[...sniffArgs, 'sample_size=-1', ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
+      `SELECT Columns AS c, DateFormat AS df, TimestampFormat AS tf FROM sniff_csv(${[...sniffArgs, 'sample_size=-1', ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
     ),
   );
   const list: unknown = t.getChild('c')?.get(0);
@@ -198,7 +198,6 @@ async function detect(
     (n[i] ?? 0) > 0 && (detected[i] ?? 'VARCHAR') === 'VARCHAR' ? [i] : [],
   );
   const times = await isoDateTimes(run, readSql(all, lenient), columns, text, n);
-  const skip: unknown = t.getChild('s')?.get(0);
   return {
     types: all.map((_v, i) => {
       if ((n[i] ?? 0) === 0) return null;
@@ -206,7 +205,6 @@ async function detect(
     }),
     dateFormat: str(t.getChild('df')?.get(0)),
     timestampFormat: str(t.getChild('tf')?.get(0)),
-    skipRows: typeof skip === 'number' || typeof skip === 'bigint' ? Number(skip) : 0,
   };
 }
 

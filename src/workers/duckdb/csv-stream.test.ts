@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import type { CsvDialect } from '../../operators/types.ts';
-import { csvWarnings } from './csv-warnings.ts';
-import { boundedBuffer, CSV_SHAPE_KEY, CSV_STREAM_KEY } from './csv-stream.ts';
+import {
+  CSV_SHAPE_KEY,
+  CSV_STREAM_KEY,
+  tableWarnings,
+} from '../../operators/tables/source-csv-parts.ts';
+import { nextPartSql } from './csv-stream.ts';
 import { partShape } from './csv-stream-shape.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 
@@ -94,7 +98,7 @@ describe('streamed CSV parts in DuckDbHost.readCsv', () => {
       stream: next(40),
     });
     expect(t.numRows).toBe(2);
-    expect(csvWarnings(t).join('\n')).toMatch(/f\.csv: .*near line 41.*strict_mode=false/);
+    expect(tableWarnings(t).join('\n')).toMatch(/f\.csv: .*near line 41.*strict_mode=false/);
     expect(JSON.parse(t.schema.metadata.get(CSV_SHAPE_KEY) ?? '')).toMatchObject({
       long: 1,
       firstLong: 41,
@@ -115,15 +119,23 @@ describe('partShape', () => {
   });
 });
 
-describe('boundedBuffer', () => {
-  it('gives read_csv a buffer as large as its line cap (at least 4 MiB), nothing else', () => {
-    expect(boundedBuffer("SELECT * FROM read_csv('x', max_line_size=2000000)")).toBe(
-      "SELECT * FROM read_csv('x', max_line_size=2000000, buffer_size=4194304)",
+describe('nextPartSql', () => {
+  const d = { ...dialect, columns: [{ name: 'a', type: 'BIGINT' }] };
+  it('gives read_csv a buffer as large as its line cap (at least 4 MiB)', () => {
+    expect(nextPartSql('x', d, 100, false)).toMatch(
+      /max_line_size=2000000,.*buffer_size=4194304\)$/,
     );
-    expect(boundedBuffer("SELECT * FROM read_csv('x', max_line_size=9000000)")).toMatch(
-      /buffer_size=9000000\)$/,
+    expect(nextPartSql('x', d, 9_000_000, true)).toMatch(
+      /max_line_size=9000016,.*buffer_size=9000016, strict_mode=false\)$/,
     );
-    const sniff = "SELECT Delimiter AS d FROM sniff_csv('x')";
-    expect(boundedBuffer(sniff)).toBe(sniff);
+  });
+
+  it("fixes the dialect and columns, and skips a first chunk's head", () => {
+    const sql = nextPartSql('x', d, 100, false, { header: true, skip: 2 });
+    expect(sql).toContain('auto_detect=false');
+    expect(sql).toContain('header=true');
+    expect(sql).toContain('skip=2');
+    expect(sql).toContain("columns={'a': 'BIGINT'}");
+    expect(nextPartSql('x', d, 100, false)).not.toContain('skip=');
   });
 });

@@ -10,23 +10,25 @@
  * leniently with a warning, like a whole file. Short/long rows of later parts are counted in the
  * metadata `csv.shape` (`PartShape` JSON) with file line numbers.
  */
-import { RecordBatch, Schema, Table, Type, type DataType, type Timestamp } from 'apache-arrow';
+import { Type, type DataType, type Table, type Timestamp } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, CsvStreamPart } from '../../operators/types.ts';
 import { MIN_BUFFER, readCsvWithPolicy, sqlString, type RunSql } from './csv.ts';
 import { partShape } from './csv-stream-shape.ts';
-import { dialectArgs, formatOrNull, probeChunk, sniffSkipRows } from './csv-stream-probe.ts';
+import {
+  dialectArgs,
+  formatOrNull,
+  probeChunk,
+  sniffSkipRows,
+  type PartHead,
+} from './csv-stream-probe.ts';
 import { probeRequest } from '../../operators/tables/source-csv-probe.ts';
-
-/** Schema metadata key of the first part's dialect (`CsvDialect` JSON). */
-export const CSV_STREAM_KEY = 'csv.stream';
-/**
- * Schema metadata key set on a first part whose types were detected from all its rows (its first
- * rows' types did not fit it), as a whole-file read then detects from the whole file.
- */
-export const CSV_SAMPLED_ALL_KEY = 'csv.sampled-all';
-/** Schema metadata key of a later part's short/long row counts (`PartShape` JSON). */
-export const CSV_SHAPE_KEY = 'csv.shape';
+import {
+  CSV_SAMPLED_ALL_KEY,
+  CSV_SHAPE_KEY,
+  CSV_STREAM_KEY,
+} from '../../operators/tables/source-csv-parts.ts';
+import { withMetadata } from './csv-warnings.ts';
 
 /** DuckDB type of a column as DuckDB's CSV reader returned it; undefined when not one it sniffs. */
 export function duckDbType(type: DataType): string | undefined {
@@ -50,14 +52,6 @@ export function duckDbType(type: DataType): string | undefined {
     default:
       return undefined;
   }
-}
-
-function withMeta(table: Table, key: string, value: string): Table {
-  const meta = new Map(table.schema.metadata);
-  meta.set(key, value);
-  const schema = new Schema(table.schema.fields, meta);
-  if (table.batches.length === 0) return new Table(schema);
-  return new Table(table.batches.map((b) => new RecordBatch(schema, b.data)));
 }
 
 function text(v: unknown): string {
@@ -97,48 +91,49 @@ async function sniffDialect(
   };
 }
 
-/**
- * DuckDB's CSV buffer defaults to 16 x `max_line_size` (and csv.ts sets that to the input's size):
- * 720 MB of wasm memory, which never shrinks, for a 16 MB input, seen here. A part is read with a
- * buffer the size of its line cap instead: 4 MiB at least (a few MB of wasm per MB of CSV).
- */
-export function boundedBuffer(sql: string): string {
-  const m = /^SELECT \* FROM read_csv\((.*max_line_size=(\d+).*)\)$/s.exec(sql);
-  if (!m || /buffer_size=/.test(sql)) return sql;
-  const cap = Math.max(Number(m[2]), MIN_BUFFER);
-  return `SELECT * FROM read_csv(${m[1]}, buffer_size=${cap})`;
+/** `max_line_size` of a part whose longest record has `longest` bytes (at least DuckDB's 2 MB). */
+function lineCap(longest: number): number {
+  return Math.max(2_000_000, longest + 16);
 }
 
 /**
  * The `read_csv` of a later part: no detection, the dialect and columns given. `head` (a first
- * chunk read again with other types) skips `skip` rows and reads a header row.
+ * chunk read again with other types) skips `skip` rows and reads a header row. DuckDB's CSV buffer
+ * defaults to 16 x `max_line_size` (720 MB of wasm memory, which never shrinks, was seen for a 16
+ * MB input): a part is read with a buffer of its line cap instead, 4 MiB at least.
  */
 export function nextPartSql(
   slot: string,
   d: CsvDialect,
   longest: number,
   lenient: boolean,
-  head: { header: boolean; skip: number } = { header: false, skip: 0 },
+  head: PartHead = { header: false, skip: 0 },
 ): string {
   const cols = d.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+  const cap = lineCap(longest);
   const args = [
-    sqlString(slot),
+    ...dialectArgs(slot, d, head.header, cap),
     'auto_detect=false',
-    `header=${String(head.header)}`,
     ...(head.skip > 0 ? [`skip=${head.skip}`] : []),
-    `delim=${sqlString(d.delimiter)}`,
-    `quote=${sqlString(d.quote)}`,
-    `escape=${sqlString(d.escape)}`,
     `columns={${cols}}`,
-    'null_padding=true',
     'parallel=false',
-    `max_line_size=${Math.max(2_000_000, longest + 16)}`,
+    `buffer_size=${Math.max(cap, MIN_BUFFER)}`,
   ];
-  if (d.comment !== '') args.push(`comment=${sqlString(d.comment)}`);
-  if (d.dateFormat !== null) args.push(`dateformat=${sqlString(d.dateFormat)}`);
-  if (d.timestampFormat !== null) args.push(`timestampformat=${sqlString(d.timestampFormat)}`);
   if (lenient) args.push('strict_mode=false');
-  return boundedBuffer(`SELECT * FROM read_csv(${args.join(', ')})`);
+  return `SELECT * FROM read_csv(${args.join(', ')})`;
+}
+
+/** The head of a first chunk read again (two-pass read): its header row and the rows to skip. */
+async function firstHead(
+  run: RunSql,
+  slot: string,
+  part: Extract<CsvStreamPart, { part: 'next' }>,
+  dialect: CsvDialect,
+  header: boolean,
+  longest: number,
+): Promise<PartHead | undefined> {
+  if (part.recordsBefore !== 0) return undefined;
+  return { header, skip: await sniffSkipRows(run, slot, dialect, header, lineCap(longest)) };
 }
 
 /** A later part's value that does not fit its column's type, as CSV_READ with the file's line. */
@@ -167,17 +162,13 @@ async function probe(
   if (!request) return undefined;
   const { mode, dialect } = request;
   const longest = partShape(bytes, dialect, part.linesBefore).longest;
-  const maxLine = Math.max(2_000_000, longest + 16);
-  const first = part.recordsBefore === 0;
-  const head = first
-    ? { header, skip: await sniffSkipRows(run, slot, dialect, header, maxLine) }
-    : undefined;
+  const head = await firstHead(run, slot, part, dialect, header, longest);
   const readSql = (types: readonly string[], lenient: boolean): string => {
     const columns = dialect.columns.map((c, i) => ({ name: c.name, type: types[i] ?? c.type }));
     return nextPartSql(slot, { ...dialect, columns }, longest, lenient, head);
   };
-  const sniffHeader = first && header;
-  return probeChunk(run, mode, dialect, readSql, dialectArgs(slot, dialect, sniffHeader, maxLine));
+  const sniffArgs = dialectArgs(slot, dialect, head?.header ?? false, lineCap(longest));
+  return probeChunk(run, mode, dialect, readSql, sniffArgs);
 }
 
 async function readNextPart(
@@ -196,20 +187,7 @@ async function readNextPart(
   };
   const warnings: string[] = [];
   const shape = partShape(bytes, part.dialect, part.linesBefore);
-  // The first chunk read again with the final types (two-pass read): its header row, if any.
-  const head =
-    part.recordsBefore === 0
-      ? {
-          header,
-          skip: await sniffSkipRows(
-            run,
-            slot,
-            part.dialect,
-            header,
-            Math.max(2_000_000, shape.longest + 16),
-          ),
-        }
-      : undefined;
+  const head = await firstHead(run, slot, part, part.dialect, header, shape.longest);
   let table: Table | undefined;
   for (let lenient = false; table === undefined; lenient = true) {
     try {
@@ -228,7 +206,7 @@ async function readNextPart(
       throw new Error(at);
     }
   }
-  return { table: withMeta(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };
+  return { table: withMetadata(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };
 }
 
 /** Reads one part of a streamed CSV from the registered slot (see the module comment). */
@@ -242,13 +220,12 @@ export async function readCsvPart(
   const { stream } = options;
   if (stream.part === 'next')
     return readNextPart(run, slot, fileName, bytes, stream, options.header);
-  const bounded: RunSql = (sql) => run(boundedBuffer(sql));
-  const read = await readCsvWithPolicy(bounded, slot, fileName, bytes, options);
+  const read = await readCsvWithPolicy(run, slot, fileName, bytes, options);
   const dialect = await sniffDialect(run, slot, read.table, options);
   if (dialect === undefined) return read;
-  const table = withMeta(read.table, CSV_STREAM_KEY, JSON.stringify(dialect));
+  const table = withMetadata(read.table, CSV_STREAM_KEY, JSON.stringify(dialect));
   return {
     warnings: read.warnings,
-    table: read.sampledAll ? withMeta(table, CSV_SAMPLED_ALL_KEY, 'true') : table,
+    table: read.sampledAll ? withMetadata(table, CSV_SAMPLED_ALL_KEY, 'true') : table,
   };
 }

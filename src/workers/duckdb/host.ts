@@ -144,7 +144,7 @@ export class DuckDbHost implements StagingSqlEngine {
   /**
    * Reads CSV bytes with DuckDB's sniffer through the internal file slot, after `prepareCsv`
    * (UTF-8 transcoding, refusing empty/binary/LAS files) and with the policy of csv.ts. Warnings
-   * come back in the schema metadata `csv.warnings` (a JSON array of strings, see `csvWarnings`).
+   * come back in the schema metadata `csv.warnings` (a JSON array of strings, see source.csv's `tableWarnings`).
    */
   readCsv(
     name: string,
