@@ -10,16 +10,19 @@ import type { Pipeline } from '../model/pipeline.ts';
 import type { Executor } from './executor.ts';
 import type { SegmentHost } from './task.ts';
 
+/** The nodes no edge leaves: what a run writes or keeps when no output is named. */
+export function terminalNodes(pipeline: Pipeline): string[] {
+  const from = new Set(pipeline.edges.map((e) => e.from as string));
+  return pipeline.nodes.map((n) => n.id as string).filter((id) => !from.has(id));
+}
+
 /** The nodes whose outputs a run keeps: `outputs`, else the terminal nodes, and the target. */
 export function requestedOutputs(
   pipeline: Pipeline,
   outputs: readonly string[] | undefined,
   target: string | undefined,
 ): Set<string> {
-  const from = new Set(pipeline.edges.map((e) => e.from as string));
-  const keep = new Set(
-    outputs ?? pipeline.nodes.map((n) => n.id as string).filter((id) => !from.has(id)),
-  );
+  const keep = new Set(outputs ?? terminalNodes(pipeline));
   if (target !== undefined) keep.add(target);
   return keep;
 }

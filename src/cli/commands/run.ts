@@ -5,10 +5,10 @@
  * `DIR/<nodeId>.<ext>` and, with `--trace`, the run's spans as OTLP JSON.
  */
 import { tableFromIPC } from 'apache-arrow';
+import { terminalNodes } from '../../engine/retain.ts';
 import type { Engine, RunSummary } from '../../engine/types.ts';
 import { encodeTable } from '../../formats/outputs/index.ts';
 import { PetroflowException } from '../../model/errors.ts';
-import type { Pipeline } from '../../model/pipeline.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import { createNodeEngine } from '../../workers/node.ts';
 import type { CliIO } from '../io.ts';
@@ -39,11 +39,6 @@ and the cause); 2 usage error.`;
 
 /** How the command gets an engine (tests pass an in-process one). */
 export type EngineFactory = (workers: number | undefined) => Promise<Engine>;
-
-function terminalNodes(p: Pipeline): string[] {
-  const from = new Set(p.edges.map((e) => e.from as string));
-  return p.nodes.map((n) => n.id as string).filter((id) => !from.has(id));
-}
 
 function humanLine(id: string, n: RunSummary['nodes'][string]): string {
   const what = n.status === 'skipped' ? `skipped (${n.reason ?? ''})` : n.status;
