@@ -146,6 +146,16 @@ describe('CSV inputs through DuckDB', () => {
     );
   });
 
+  it('reads a semicolon CSV with decimal commas by its semicolons (DuckDB alone picks commas)', async () => {
+    const eu = enc('DEPT;GR;RHOB\n1000,5;45,2;2,45\n1001,0;50,1;2,40\n1001,5;60,0;2,38\n');
+    const t = await read(eu);
+    expect(types(t)).toEqual(['DEPT:Utf8', 'GR:Utf8', 'RHOB:Utf8']);
+    expect(rows(t)[2]).toEqual(['1001,5', '60,0', '2,38']);
+    expect(tableWarnings(t)).toEqual([]);
+    // An explicit delimiter is kept as given.
+    expect(types(await read(eu, { delimiter: ',', header: true }))[0]).toBe('DEPT;GR;RHOB:Int64');
+  });
+
   it('keeps delimiters, newlines and escaped quotes inside quoted fields', async () => {
     const t = await read(enc('a,b\n1,"x, y"\n2,"line1\nline2"\n3,"he said ""hi"""\n'));
     expect(rows(t)).toEqual([

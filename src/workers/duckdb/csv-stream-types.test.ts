@@ -132,6 +132,22 @@ describe('source.csv on files larger than a chunk, with DuckDB sample size', () 
     });
   }
 
+  it('reads a large semicolon CSV with decimal commas by its semicolons, in chunks too', async () => {
+    const lines = Array.from(
+      { length: 3_000 },
+      (_v, i) => `${1000 + i},5;${i % 150},25;2,${i % 90}`,
+    );
+    const text = `DEPT;GR;RHOB\n${lines.join('\n')}\n`;
+    const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);
+    const files = rangedFiles(text);
+    const chunked = await read(files, 16_000, CSV_SAMPLE_ROWS);
+    expect(files.ranges).toBeGreaterThan(2);
+    expect(typesOf(whole.table)).toEqual(['DEPT:Utf8', 'GR:Utf8', 'RHOB:Utf8']);
+    expect(typesOf(chunked.table)).toEqual(typesOf(whole.table));
+    expect(rowsOf(chunked.table)).toEqual(rowsOf(whole.table));
+    expect(whole.table.getChild('GR')?.get(2_999)).toBe('149,25');
+  });
+
   it('keeps the time of day of late timestamps in a column of dates', async () => {
     const text = big['dates then timestamps mixed with dates']?.[0] ?? '';
     const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);

@@ -16,6 +16,7 @@ import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
 import { runPendingQuery } from './run-query.ts';
 import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
 import { prepareCsv } from './csv-prepare.ts';
+import { consistentDelimiter } from './csv-delimiter.ts';
 import { withCsvWarnings } from './csv-warnings.ts';
 import { openStage, STAGE_PREFIX } from './stage.ts';
 import type { SqlStage, StagingSqlEngine } from '../../engine/fusion/stage.ts';
@@ -158,6 +159,11 @@ export class DuckDbHost implements StagingSqlEngine {
         options.stream?.part === 'next' ? ok({ bytes, warnings: [] }) : prepareCsv(name, bytes);
       if (!prepared.ok) throw new PetroflowException(prepared.error);
       const { bytes: utf8, warnings } = prepared.value;
+      // A first part or whole file with "auto": a delimiter every head record agrees on wins.
+      const delimiter =
+        options.delimiter === 'auto' && options.stream?.part !== 'next'
+          ? (consistentDelimiter(utf8) ?? 'auto')
+          : options.delimiter;
       await this.driver.dropFile(CSV_SLOT);
       await this.driver.registerFileBuffer(CSV_SLOT, utf8);
       const conn = await this.driver.connect();
@@ -166,9 +172,10 @@ export class DuckDbHost implements StagingSqlEngine {
           try {
             const run = (sql: string) => runPendingQuery(this.driver, conn, sql);
             const { stream } = options;
+            const o = { header: options.header, delimiter };
             const read = stream
-              ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...options, stream })
-              : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, options);
+              ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...o, stream })
+              : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, o);
             return withCsvWarnings(read.table, [...warnings, ...read.warnings]);
           } catch (e) {
             if (isWasmCrash(e)) throw e;

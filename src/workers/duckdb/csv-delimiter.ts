@@ -1,0 +1,34 @@
+/**
+ * A check under DuckDB's delimiter detection. DuckDB's sniffer (1.4, with `null_padding=true`)
+ * reads a European CSV such as `DEPT;GR\n1000,5;45,2` as comma-separated: the header becomes one
+ * column and every value is cut at its decimal comma. When exactly one of the usual delimiters
+ * splits every record of the file's head into the same number (two or more) of values, that is the
+ * file's delimiter and it is given to DuckDB; otherwise DuckDB's detection stands.
+ */
+import { csvShape } from './csv-shape.ts';
+
+/** Delimiters tried, as DuckDB's sniffer tries them. */
+const CANDIDATES = [',', ';', '\t', '|'] as const;
+
+/** Bytes of the head looked at (cut after its last line break). */
+export const HEAD_BYTES = 64 * 1024;
+
+/** The head of `b`: whole when short, else up to its last line break within `HEAD_BYTES`. */
+function head(b: Uint8Array): Uint8Array {
+  if (b.length <= HEAD_BYTES) return b;
+  const end = b.subarray(0, HEAD_BYTES).lastIndexOf(0x0a);
+  return end > 0 ? b.subarray(0, end + 1) : b.subarray(0, HEAD_BYTES);
+}
+
+/**
+ * The one delimiter giving every record of the head the same value count (at least 2), or
+ * undefined when none or several do (quoted values respected, blank lines ignored).
+ */
+export function consistentDelimiter(b: Uint8Array): string | undefined {
+  const h = head(b);
+  const fits = CANDIDATES.filter((d) => {
+    const s = csvShape(h, d);
+    return s !== null && s.expected >= 2 && s.short === 0 && s.long === 0;
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
