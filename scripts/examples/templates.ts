@@ -13,10 +13,11 @@ type EdgeSpec = readonly [from: string, to: string, toPort?: string];
 
 /**
  * Operator versions the templates pin where not 1.0.0: source.las 1.1.0 converts WELL-2's depths
- * (logged in feet) to metres when the wells are stacked, so every depth, and tops.csv, is in metres.
+ * (logged in feet) to metres when the wells are stacked, so every depth, and tops.csv, is in metres;
+ * source.csv 1.1.0 (decimal ".") so the tops node offers no upgrade.
  * summary.netpay stays at 1.0.0 on purpose: the editor offers its upgrade (e2e/upgrade.spec.ts).
  */
-const PINNED: Readonly<Record<string, string>> = { 'source.las': '1.1.0' };
+const PINNED: Readonly<Record<string, string>> = { 'source.las': '1.1.0', 'source.csv': '1.1.0' };
 
 /** Parameters with the operator's schema defaults filled in (for operators of this build). */
 function filled(op: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -107,7 +108,7 @@ export function templates(): { file: string; name: string; description: string; 
           [
             'tops',
             'source.csv',
-            { file: 'tops.csv', delimiter: 'auto', header: true },
+            { file: 'tops.csv', delimiter: 'auto', header: true, decimal: '.' },
             'Formation tops',
           ],
           [

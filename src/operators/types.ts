@@ -63,9 +63,20 @@ export type CsvStreamPart =
       readonly linesBefore: number;
     };
 
+/** How a CSV file is to be read: the node's delimiter and header settings, and decimal separator. */
+export interface CsvSettings {
+  /** `auto` or one character. */
+  readonly delimiter: string;
+  readonly header: boolean;
+  /** The decimal separator of numbers: `.` (the default) or `,` (then the delimiter is not `,`). */
+  readonly decimal?: '.' | ',';
+}
+
 /** How the first part of a streamed CSV was read: applied unchanged to every later part. */
 export interface CsvDialect {
   readonly delimiter: string;
+  /** `,` when numbers are written with a decimal comma; absent for `.`. */
+  readonly decimal?: ',';
   /** Quote character; empty when the sniffer found none. */
   readonly quote: string;
   /** Escape character; empty when the sniffer found none. */
@@ -92,7 +103,7 @@ export interface SqlEngine {
   readCsv(
     name: string,
     bytes: Uint8Array,
-    options: { delimiter: string; header: boolean; stream?: CsvStreamPart },
+    options: CsvSettings & { stream?: CsvStreamPart },
   ): Promise<Table>;
 }
 

@@ -6,245 +6,8 @@ function ucs2length(str) {
   for (const _ of str) n++;
   return n;
 }
-export const v_p085da0d2e0030716 = validate10;
+export const v_p1a7b143c8cb9d603 = validate10;
 const schema11 = {
-  type: 'object',
-  properties: {
-    file: {
-      type: 'string',
-      title: 'File',
-      description:
-        'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
-      minLength: 1,
-      maxLength: 1024,
-      'x-widget': 'file',
-    },
-    delimiter: {
-      type: 'string',
-      title: 'Delimiter',
-      description:
-        'The character between values: "auto" lets DuckDB detect it (comma, semicolon, tab, pipe...), or type one character.',
-      default: 'auto',
-      minLength: 1,
-      maxLength: 4,
-    },
-    header: {
-      type: 'boolean',
-      title: 'Header row',
-      description:
-        'Whether the first row holds column names. Without it, columns are named column0, column1...',
-      default: true,
-    },
-  },
-  required: ['file'],
-  additionalProperties: false,
-};
-const func2 = ucs2length;
-function validate10(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.file === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'file' },
-        message: "must have required property '" + 'file' + "'",
-        schema: schema11.required,
-        parentSchema: schema11,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'file' || key0 === 'delimiter' || key0 === 'header')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema11,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.file !== undefined) {
-      let data0 = data.file;
-      if (typeof data0 === 'string') {
-        if (func2(data0) > 1024) {
-          const err2 = {
-            instancePath: instancePath + '/file',
-            schemaPath: '#/properties/file/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 1024 },
-            message: 'must NOT have more than 1024 characters',
-            schema: 1024,
-            parentSchema: schema11.properties.file,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + '/file',
-            schemaPath: '#/properties/file/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema11.properties.file,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + '/file',
-          schemaPath: '#/properties/file/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema11.properties.file.type,
-          parentSchema: schema11.properties.file,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.delimiter !== undefined) {
-      let data1 = data.delimiter;
-      if (typeof data1 === 'string') {
-        if (func2(data1) > 4) {
-          const err5 = {
-            instancePath: instancePath + '/delimiter',
-            schemaPath: '#/properties/delimiter/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 4 },
-            message: 'must NOT have more than 4 characters',
-            schema: 4,
-            parentSchema: schema11.properties.delimiter,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/delimiter',
-            schemaPath: '#/properties/delimiter/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema11.properties.delimiter,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/delimiter',
-          schemaPath: '#/properties/delimiter/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema11.properties.delimiter.type,
-          parentSchema: schema11.properties.delimiter,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.header !== undefined) {
-      let data2 = data.header;
-      if (typeof data2 !== 'boolean') {
-        const err8 = {
-          instancePath: instancePath + '/header',
-          schemaPath: '#/properties/header/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-          schema: schema11.properties.header.type,
-          parentSchema: schema11.properties.header,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err9 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema11.type,
-      parentSchema: schema11,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err9];
-    } else {
-      vErrors.push(err9);
-    }
-    errors++;
-  }
-  validate10.errors = vErrors;
-  return errors === 0;
-}
-export const v_p1a7b143c8cb9d603 = validate11;
-const schema12 = {
   type: 'object',
   properties: {
     index: {
@@ -305,7 +68,8 @@ const schema12 = {
   required: [],
   additionalProperties: false,
 };
-function validate11(
+const func2 = ucs2length;
+function validate10(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -320,6 +84,545 @@ function validate11(
         key0 === 'pay' ||
         key0 === 'groupBy' ||
         key0 === 'decimals'
+      )) {
+        const err0 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema11,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.index !== undefined) {
+      let data0 = data.index;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 256) {
+          const err1 = {
+            instancePath: instancePath + '/index',
+            schemaPath: '#/properties/index/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema11.properties.index,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err2 = {
+            instancePath: instancePath + '/index',
+            schemaPath: '#/properties/index/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema11.properties.index,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {
+          instancePath: instancePath + '/index',
+          schemaPath: '#/properties/index/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema11.properties.index.type,
+          parentSchema: schema11.properties.index,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.phi !== undefined) {
+      let data1 = data.phi;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 256) {
+          const err4 = {
+            instancePath: instancePath + '/phi',
+            schemaPath: '#/properties/phi/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema11.properties.phi,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err5 = {
+            instancePath: instancePath + '/phi',
+            schemaPath: '#/properties/phi/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema11.properties.phi,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = {
+          instancePath: instancePath + '/phi',
+          schemaPath: '#/properties/phi/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema11.properties.phi.type,
+          parentSchema: schema11.properties.phi,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.sw !== undefined) {
+      let data2 = data.sw;
+      if (typeof data2 === 'string') {
+        if (func2(data2) > 256) {
+          const err7 = {
+            instancePath: instancePath + '/sw',
+            schemaPath: '#/properties/sw/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema11.properties.sw,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (func2(data2) < 1) {
+          const err8 = {
+            instancePath: instancePath + '/sw',
+            schemaPath: '#/properties/sw/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema11.properties.sw,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + '/sw',
+          schemaPath: '#/properties/sw/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema11.properties.sw.type,
+          parentSchema: schema11.properties.sw,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.pay !== undefined) {
+      let data3 = data.pay;
+      if (typeof data3 === 'string') {
+        if (func2(data3) > 256) {
+          const err10 = {
+            instancePath: instancePath + '/pay',
+            schemaPath: '#/properties/pay/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 256 },
+            message: 'must NOT have more than 256 characters',
+            schema: 256,
+            parentSchema: schema11.properties.pay,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (func2(data3) < 1) {
+          const err11 = {
+            instancePath: instancePath + '/pay',
+            schemaPath: '#/properties/pay/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema11.properties.pay,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/pay',
+          schemaPath: '#/properties/pay/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema11.properties.pay.type,
+          parentSchema: schema11.properties.pay,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.groupBy !== undefined) {
+      let data4 = data.groupBy;
+      if (Array.isArray(data4)) {
+        if (data4.length > 1000) {
+          const err13 = {
+            instancePath: instancePath + '/groupBy',
+            schemaPath: '#/properties/groupBy/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 1000 },
+            message: 'must NOT have more than 1000 items',
+            schema: 1000,
+            parentSchema: schema11.properties.groupBy,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === 'string') {
+            if (func2(data5) > 256) {
+              const err14 = {
+                instancePath: instancePath + '/groupBy/' + i0,
+                schemaPath: '#/properties/groupBy/items/maxLength',
+                keyword: 'maxLength',
+                params: { limit: 256 },
+                message: 'must NOT have more than 256 characters',
+                schema: 256,
+                parentSchema: schema11.properties.groupBy.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (func2(data5) < 1) {
+              const err15 = {
+                instancePath: instancePath + '/groupBy/' + i0,
+                schemaPath: '#/properties/groupBy/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+                schema: 1,
+                parentSchema: schema11.properties.groupBy.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + '/groupBy/' + i0,
+              schemaPath: '#/properties/groupBy/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              schema: schema11.properties.groupBy.items.type,
+              parentSchema: schema11.properties.groupBy.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        let i1 = data4.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data4[i1];
+            if (typeof item0 !== 'string') {
+              continue;
+            }
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err17 = {
+                instancePath: instancePath + '/groupBy',
+                schemaPath: '#/properties/groupBy/uniqueItems',
+                keyword: 'uniqueItems',
+                params: { i: i1, j: j0 },
+                message:
+                  'must NOT have duplicate items (items ## ' +
+                  j0 +
+                  ' and ' +
+                  i1 +
+                  ' are identical)',
+                schema: true,
+                parentSchema: schema11.properties.groupBy,
+                data: data4,
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err18 = {
+          instancePath: instancePath + '/groupBy',
+          schemaPath: '#/properties/groupBy/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema11.properties.groupBy.type,
+          parentSchema: schema11.properties.groupBy,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.decimals !== undefined) {
+      let data6 = data.decimals;
+      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err19 = {
+          instancePath: instancePath + '/decimals',
+          schemaPath: '#/properties/decimals/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+          message: 'must be integer',
+          schema: schema11.properties.decimals.type,
+          parentSchema: schema11.properties.decimals,
+          data: data6,
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data6 == 'number' && isFinite(data6)) {
+        if (data6 > 12 || isNaN(data6)) {
+          const err20 = {
+            instancePath: instancePath + '/decimals',
+            schemaPath: '#/properties/decimals/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 12 },
+            message: 'must be <= 12',
+            schema: 12,
+            parentSchema: schema11.properties.decimals,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data6 < 0 || isNaN(data6)) {
+          const err21 = {
+            instancePath: instancePath + '/decimals',
+            schemaPath: '#/properties/decimals/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 0 },
+            message: 'must be >= 0',
+            schema: 0,
+            parentSchema: schema11.properties.decimals,
+            data: data6,
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err22 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema11.type,
+      parentSchema: schema11,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err22];
+    } else {
+      vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+export const v_p22deb9508459db8c = validate11;
+const schema12 = {
+  type: 'object',
+  properties: {
+    index: {
+      type: 'string',
+      title: 'Depth index',
+      description: 'Depth index column of the logs; empty means the first column of the logs.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'logs',
+    },
+    topColumn: {
+      type: 'string',
+      title: 'Top depth',
+      description:
+        'Column of the tops table holding each top depth, in the unit of the logs index.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'tops',
+      default: 'TOP',
+    },
+    zoneColumn: {
+      type: 'string',
+      title: 'Zone name',
+      description: 'Column of the tops table holding the zone that starts at each top.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'tops',
+      default: 'ZONE',
+    },
+    wellColumn: {
+      type: 'string',
+      title: 'Well',
+      description:
+        'Well name column; used to match tops to logs when both tables have it, otherwise every top applies to every sample.',
+      minLength: 1,
+      maxLength: 256,
+      'x-widget': 'column',
+      'x-port': 'logs',
+      default: 'WELL',
+    },
+    output: {
+      type: 'string',
+      title: 'Output column',
+      description:
+        'Name of the zone column added to the logs; an existing column of that name is replaced.',
+      default: 'ZONE',
+      minLength: 1,
+      maxLength: 256,
+    },
+  },
+  required: [],
+  additionalProperties: false,
+};
+function validate11(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(
+        key0 === 'index' ||
+        key0 === 'topColumn' ||
+        key0 === 'zoneColumn' ||
+        key0 === 'wellColumn' ||
+        key0 === 'output'
       )) {
         const err0 = {
           instancePath,
@@ -397,545 +700,6 @@ function validate11(
         errors++;
       }
     }
-    if (data.phi !== undefined) {
-      let data1 = data.phi;
-      if (typeof data1 === 'string') {
-        if (func2(data1) > 256) {
-          const err4 = {
-            instancePath: instancePath + '/phi',
-            schemaPath: '#/properties/phi/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 256 },
-            message: 'must NOT have more than 256 characters',
-            schema: 256,
-            parentSchema: schema12.properties.phi,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err5 = {
-            instancePath: instancePath + '/phi',
-            schemaPath: '#/properties/phi/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12.properties.phi,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + '/phi',
-          schemaPath: '#/properties/phi/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.properties.phi.type,
-          parentSchema: schema12.properties.phi,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.sw !== undefined) {
-      let data2 = data.sw;
-      if (typeof data2 === 'string') {
-        if (func2(data2) > 256) {
-          const err7 = {
-            instancePath: instancePath + '/sw',
-            schemaPath: '#/properties/sw/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 256 },
-            message: 'must NOT have more than 256 characters',
-            schema: 256,
-            parentSchema: schema12.properties.sw,
-            data: data2,
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (func2(data2) < 1) {
-          const err8 = {
-            instancePath: instancePath + '/sw',
-            schemaPath: '#/properties/sw/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12.properties.sw,
-            data: data2,
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + '/sw',
-          schemaPath: '#/properties/sw/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.properties.sw.type,
-          parentSchema: schema12.properties.sw,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.pay !== undefined) {
-      let data3 = data.pay;
-      if (typeof data3 === 'string') {
-        if (func2(data3) > 256) {
-          const err10 = {
-            instancePath: instancePath + '/pay',
-            schemaPath: '#/properties/pay/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 256 },
-            message: 'must NOT have more than 256 characters',
-            schema: 256,
-            parentSchema: schema12.properties.pay,
-            data: data3,
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (func2(data3) < 1) {
-          const err11 = {
-            instancePath: instancePath + '/pay',
-            schemaPath: '#/properties/pay/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12.properties.pay,
-            data: data3,
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = {
-          instancePath: instancePath + '/pay',
-          schemaPath: '#/properties/pay/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.properties.pay.type,
-          parentSchema: schema12.properties.pay,
-          data: data3,
-        };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.groupBy !== undefined) {
-      let data4 = data.groupBy;
-      if (Array.isArray(data4)) {
-        if (data4.length > 1000) {
-          const err13 = {
-            instancePath: instancePath + '/groupBy',
-            schemaPath: '#/properties/groupBy/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 1000 },
-            message: 'must NOT have more than 1000 items',
-            schema: 1000,
-            parentSchema: schema12.properties.groupBy,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (typeof data5 === 'string') {
-            if (func2(data5) > 256) {
-              const err14 = {
-                instancePath: instancePath + '/groupBy/' + i0,
-                schemaPath: '#/properties/groupBy/items/maxLength',
-                keyword: 'maxLength',
-                params: { limit: 256 },
-                message: 'must NOT have more than 256 characters',
-                schema: 256,
-                parentSchema: schema12.properties.groupBy.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (func2(data5) < 1) {
-              const err15 = {
-                instancePath: instancePath + '/groupBy/' + i0,
-                schemaPath: '#/properties/groupBy/items/minLength',
-                keyword: 'minLength',
-                params: { limit: 1 },
-                message: 'must NOT have fewer than 1 characters',
-                schema: 1,
-                parentSchema: schema12.properties.groupBy.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = {
-              instancePath: instancePath + '/groupBy/' + i0,
-              schemaPath: '#/properties/groupBy/items/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-              schema: schema12.properties.groupBy.items.type,
-              parentSchema: schema12.properties.groupBy.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        let i1 = data4.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--;) {
-            let item0 = data4[i1];
-            if (typeof item0 !== 'string') {
-              continue;
-            }
-            if (typeof indices0[item0] == 'number') {
-              j0 = indices0[item0];
-              const err17 = {
-                instancePath: instancePath + '/groupBy',
-                schemaPath: '#/properties/groupBy/uniqueItems',
-                keyword: 'uniqueItems',
-                params: { i: i1, j: j0 },
-                message:
-                  'must NOT have duplicate items (items ## ' +
-                  j0 +
-                  ' and ' +
-                  i1 +
-                  ' are identical)',
-                schema: true,
-                parentSchema: schema12.properties.groupBy,
-                data: data4,
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err18 = {
-          instancePath: instancePath + '/groupBy',
-          schemaPath: '#/properties/groupBy/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema12.properties.groupBy.type,
-          parentSchema: schema12.properties.groupBy,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.decimals !== undefined) {
-      let data6 = data.decimals;
-      if (!(typeof data6 == 'number' && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err19 = {
-          instancePath: instancePath + '/decimals',
-          schemaPath: '#/properties/decimals/type',
-          keyword: 'type',
-          params: { type: 'integer' },
-          message: 'must be integer',
-          schema: schema12.properties.decimals.type,
-          parentSchema: schema12.properties.decimals,
-          data: data6,
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (typeof data6 == 'number' && isFinite(data6)) {
-        if (data6 > 12 || isNaN(data6)) {
-          const err20 = {
-            instancePath: instancePath + '/decimals',
-            schemaPath: '#/properties/decimals/maximum',
-            keyword: 'maximum',
-            params: { comparison: '<=', limit: 12 },
-            message: 'must be <= 12',
-            schema: 12,
-            parentSchema: schema12.properties.decimals,
-            data: data6,
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data6 < 0 || isNaN(data6)) {
-          const err21 = {
-            instancePath: instancePath + '/decimals',
-            schemaPath: '#/properties/decimals/minimum',
-            keyword: 'minimum',
-            params: { comparison: '>=', limit: 0 },
-            message: 'must be >= 0',
-            schema: 0,
-            parentSchema: schema12.properties.decimals,
-            data: data6,
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err22 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema12.type,
-      parentSchema: schema12,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
-}
-export const v_p22deb9508459db8c = validate12;
-const schema13 = {
-  type: 'object',
-  properties: {
-    index: {
-      type: 'string',
-      title: 'Depth index',
-      description: 'Depth index column of the logs; empty means the first column of the logs.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'logs',
-    },
-    topColumn: {
-      type: 'string',
-      title: 'Top depth',
-      description:
-        'Column of the tops table holding each top depth, in the unit of the logs index.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'tops',
-      default: 'TOP',
-    },
-    zoneColumn: {
-      type: 'string',
-      title: 'Zone name',
-      description: 'Column of the tops table holding the zone that starts at each top.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'tops',
-      default: 'ZONE',
-    },
-    wellColumn: {
-      type: 'string',
-      title: 'Well',
-      description:
-        'Well name column; used to match tops to logs when both tables have it, otherwise every top applies to every sample.',
-      minLength: 1,
-      maxLength: 256,
-      'x-widget': 'column',
-      'x-port': 'logs',
-      default: 'WELL',
-    },
-    output: {
-      type: 'string',
-      title: 'Output column',
-      description:
-        'Name of the zone column added to the logs; an existing column of that name is replaced.',
-      default: 'ZONE',
-      minLength: 1,
-      maxLength: 256,
-    },
-  },
-  required: [],
-  additionalProperties: false,
-};
-function validate12(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(
-        key0 === 'index' ||
-        key0 === 'topColumn' ||
-        key0 === 'zoneColumn' ||
-        key0 === 'wellColumn' ||
-        key0 === 'output'
-      )) {
-        const err0 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema13,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.index !== undefined) {
-      let data0 = data.index;
-      if (typeof data0 === 'string') {
-        if (func2(data0) > 256) {
-          const err1 = {
-            instancePath: instancePath + '/index',
-            schemaPath: '#/properties/index/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 256 },
-            message: 'must NOT have more than 256 characters',
-            schema: 256,
-            parentSchema: schema13.properties.index,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + '/index',
-            schemaPath: '#/properties/index/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema13.properties.index,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + '/index',
-          schemaPath: '#/properties/index/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema13.properties.index.type,
-          parentSchema: schema13.properties.index,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
     if (data.topColumn !== undefined) {
       let data1 = data.topColumn;
       if (typeof data1 === 'string') {
@@ -947,7 +711,7 @@ function validate12(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema13.properties.topColumn,
+            parentSchema: schema12.properties.topColumn,
             data: data1,
           };
           if (vErrors === null) {
@@ -965,7 +729,7 @@ function validate12(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema13.properties.topColumn,
+            parentSchema: schema12.properties.topColumn,
             data: data1,
           };
           if (vErrors === null) {
@@ -982,8 +746,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.topColumn.type,
-          parentSchema: schema13.properties.topColumn,
+          schema: schema12.properties.topColumn.type,
+          parentSchema: schema12.properties.topColumn,
           data: data1,
         };
         if (vErrors === null) {
@@ -1005,7 +769,7 @@ function validate12(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema13.properties.zoneColumn,
+            parentSchema: schema12.properties.zoneColumn,
             data: data2,
           };
           if (vErrors === null) {
@@ -1023,7 +787,7 @@ function validate12(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema13.properties.zoneColumn,
+            parentSchema: schema12.properties.zoneColumn,
             data: data2,
           };
           if (vErrors === null) {
@@ -1040,8 +804,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.zoneColumn.type,
-          parentSchema: schema13.properties.zoneColumn,
+          schema: schema12.properties.zoneColumn.type,
+          parentSchema: schema12.properties.zoneColumn,
           data: data2,
         };
         if (vErrors === null) {
@@ -1063,7 +827,7 @@ function validate12(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema13.properties.wellColumn,
+            parentSchema: schema12.properties.wellColumn,
             data: data3,
           };
           if (vErrors === null) {
@@ -1081,7 +845,7 @@ function validate12(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema13.properties.wellColumn,
+            parentSchema: schema12.properties.wellColumn,
             data: data3,
           };
           if (vErrors === null) {
@@ -1098,8 +862,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.wellColumn.type,
-          parentSchema: schema13.properties.wellColumn,
+          schema: schema12.properties.wellColumn.type,
+          parentSchema: schema12.properties.wellColumn,
           data: data3,
         };
         if (vErrors === null) {
@@ -1121,7 +885,7 @@ function validate12(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema13.properties.output,
+            parentSchema: schema12.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -1139,7 +903,7 @@ function validate12(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema13.properties.output,
+            parentSchema: schema12.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -1156,8 +920,8 @@ function validate12(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema13.properties.output.type,
-          parentSchema: schema13.properties.output,
+          schema: schema12.properties.output.type,
+          parentSchema: schema12.properties.output,
           data: data4,
         };
         if (vErrors === null) {
@@ -1175,8 +939,8 @@ function validate12(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema13.type,
-      parentSchema: schema13,
+      schema: schema12.type,
+      parentSchema: schema12,
       data,
     };
     if (vErrors === null) {
@@ -1186,11 +950,11 @@ function validate12(
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-export const v_p2b9251c82522d789 = validate13;
-const schema14 = {
+export const v_p2b9251c82522d789 = validate12;
+const schema13 = {
   type: 'object',
   properties: {
     index: {
@@ -1220,7 +984,7 @@ const schema14 = {
   required: ['step'],
   additionalProperties: false,
 };
-function validate13(
+function validate12(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -1234,8 +998,8 @@ function validate13(
         keyword: 'required',
         params: { missingProperty: 'step' },
         message: "must have required property '" + 'step' + "'",
-        schema: schema14.required,
-        parentSchema: schema14,
+        schema: schema13.required,
+        parentSchema: schema13,
         data,
       };
       if (vErrors === null) {
@@ -1254,7 +1018,7 @@ function validate13(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema14,
+          parentSchema: schema13,
           data,
         };
         if (vErrors === null) {
@@ -1276,7 +1040,7 @@ function validate13(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema14.properties.index,
+            parentSchema: schema13.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -1294,7 +1058,7 @@ function validate13(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema14.properties.index,
+            parentSchema: schema13.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -1311,8 +1075,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.index.type,
-          parentSchema: schema14.properties.index,
+          schema: schema13.properties.index.type,
+          parentSchema: schema13.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -1334,7 +1098,7 @@ function validate13(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema14.properties.step,
+            parentSchema: schema13.properties.step,
             data: data1,
           };
           if (vErrors === null) {
@@ -1351,8 +1115,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema14.properties.step.type,
-          parentSchema: schema14.properties.step,
+          schema: schema13.properties.step.type,
+          parentSchema: schema13.properties.step,
           data: data1,
         };
         if (vErrors === null) {
@@ -1372,8 +1136,8 @@ function validate13(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema14.properties.method.type,
-          parentSchema: schema14.properties.method,
+          schema: schema13.properties.method.type,
+          parentSchema: schema13.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -1388,10 +1152,10 @@ function validate13(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema14.properties.method.enum },
+          params: { allowedValues: schema13.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema14.properties.method.enum,
-          parentSchema: schema14.properties.method,
+          schema: schema13.properties.method.enum,
+          parentSchema: schema13.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -1409,8 +1173,8 @@ function validate13(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema14.type,
-      parentSchema: schema14,
+      schema: schema13.type,
+      parentSchema: schema13,
       data,
     };
     if (vErrors === null) {
@@ -1420,11 +1184,11 @@ function validate13(
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-export const v_p3db53de3669adc8d = validate14;
-const schema15 = {
+export const v_p3db53de3669adc8d = validate13;
+const schema14 = {
   type: 'object',
   properties: {
     rt: {
@@ -1501,7 +1265,7 @@ const schema15 = {
   required: ['rw', 'rsh'],
   additionalProperties: false,
 };
-function validate14(
+function validate13(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -1515,8 +1279,8 @@ function validate14(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema15.required,
-        parentSchema: schema15,
+        schema: schema14.required,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -1533,8 +1297,8 @@ function validate14(
         keyword: 'required',
         params: { missingProperty: 'rsh' },
         message: "must have required property '" + 'rsh' + "'",
-        schema: schema15.required,
-        parentSchema: schema15,
+        schema: schema14.required,
+        parentSchema: schema14,
         data,
       };
       if (vErrors === null) {
@@ -1562,7 +1326,7 @@ function validate14(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema15,
+          parentSchema: schema14,
           data,
         };
         if (vErrors === null) {
@@ -1584,7 +1348,7 @@ function validate14(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema15.properties.rt,
+            parentSchema: schema14.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1602,7 +1366,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema15.properties.rt,
+            parentSchema: schema14.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -1619,8 +1383,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.rt.type,
-          parentSchema: schema15.properties.rt,
+          schema: schema14.properties.rt.type,
+          parentSchema: schema14.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -1642,7 +1406,7 @@ function validate14(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema15.properties.phi,
+            parentSchema: schema14.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -1660,7 +1424,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema15.properties.phi,
+            parentSchema: schema14.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -1677,8 +1441,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.phi.type,
-          parentSchema: schema15.properties.phi,
+          schema: schema14.properties.phi.type,
+          parentSchema: schema14.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -1700,7 +1464,7 @@ function validate14(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema15.properties.vsh,
+            parentSchema: schema14.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -1718,7 +1482,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema15.properties.vsh,
+            parentSchema: schema14.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -1735,8 +1499,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.vsh.type,
-          parentSchema: schema15.properties.vsh,
+          schema: schema14.properties.vsh.type,
+          parentSchema: schema14.properties.vsh,
           data: data2,
         };
         if (vErrors === null) {
@@ -1758,7 +1522,7 @@ function validate14(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema15.properties.rw,
+            parentSchema: schema14.properties.rw,
             data: data3,
           };
           if (vErrors === null) {
@@ -1775,8 +1539,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema15.properties.rw.type,
-          parentSchema: schema15.properties.rw,
+          schema: schema14.properties.rw.type,
+          parentSchema: schema14.properties.rw,
           data: data3,
         };
         if (vErrors === null) {
@@ -1798,7 +1562,7 @@ function validate14(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema15.properties.rsh,
+            parentSchema: schema14.properties.rsh,
             data: data4,
           };
           if (vErrors === null) {
@@ -1815,8 +1579,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema15.properties.rsh.type,
-          parentSchema: schema15.properties.rsh,
+          schema: schema14.properties.rsh.type,
+          parentSchema: schema14.properties.rsh,
           data: data4,
         };
         if (vErrors === null) {
@@ -1838,7 +1602,7 @@ function validate14(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema15.properties.a,
+            parentSchema: schema14.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -1856,7 +1620,7 @@ function validate14(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema15.properties.a,
+            parentSchema: schema14.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -1873,8 +1637,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema15.properties.a.type,
-          parentSchema: schema15.properties.a,
+          schema: schema14.properties.a.type,
+          parentSchema: schema14.properties.a,
           data: data5,
         };
         if (vErrors === null) {
@@ -1896,7 +1660,7 @@ function validate14(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema15.properties.m,
+            parentSchema: schema14.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -1914,7 +1678,7 @@ function validate14(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema15.properties.m,
+            parentSchema: schema14.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -1931,8 +1695,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema15.properties.m.type,
-          parentSchema: schema15.properties.m,
+          schema: schema14.properties.m.type,
+          parentSchema: schema14.properties.m,
           data: data6,
         };
         if (vErrors === null) {
@@ -1954,7 +1718,7 @@ function validate14(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema15.properties.output,
+            parentSchema: schema14.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -1972,7 +1736,7 @@ function validate14(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema15.properties.output,
+            parentSchema: schema14.properties.output,
             data: data7,
           };
           if (vErrors === null) {
@@ -1989,8 +1753,8 @@ function validate14(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema15.properties.output.type,
-          parentSchema: schema15.properties.output,
+          schema: schema14.properties.output.type,
+          parentSchema: schema14.properties.output,
           data: data7,
         };
         if (vErrors === null) {
@@ -2008,8 +1772,8 @@ function validate14(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema15.type,
-      parentSchema: schema15,
+      schema: schema14.type,
+      parentSchema: schema14,
       data,
     };
     if (vErrors === null) {
@@ -2019,11 +1783,11 @@ function validate14(
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-export const v_p4c7b745c754b993e = validate15;
-const schema16 = {
+export const v_p4c7b745c754b993e = validate14;
+const schema15 = {
   type: 'object',
   properties: {
     query: {
@@ -2051,7 +1815,7 @@ const schema16 = {
   additionalProperties: false,
 };
 const pattern0 = new RegExp('^[A-Za-z_][A-Za-z0-9_]{0,63}$', 'u');
-function validate15(
+function validate14(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2065,8 +1829,8 @@ function validate15(
         keyword: 'required',
         params: { missingProperty: 'query' },
         message: "must have required property '" + 'query' + "'",
-        schema: schema16.required,
-        parentSchema: schema16,
+        schema: schema15.required,
+        parentSchema: schema15,
         data,
       };
       if (vErrors === null) {
@@ -2085,7 +1849,7 @@ function validate15(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema16,
+          parentSchema: schema15,
           data,
         };
         if (vErrors === null) {
@@ -2107,7 +1871,7 @@ function validate15(
             params: { limit: 100000 },
             message: 'must NOT have more than 100000 characters',
             schema: 100000,
-            parentSchema: schema16.properties.query,
+            parentSchema: schema15.properties.query,
             data: data0,
           };
           if (vErrors === null) {
@@ -2125,7 +1889,7 @@ function validate15(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema16.properties.query,
+            parentSchema: schema15.properties.query,
             data: data0,
           };
           if (vErrors === null) {
@@ -2142,8 +1906,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema16.properties.query.type,
-          parentSchema: schema16.properties.query,
+          schema: schema15.properties.query.type,
+          parentSchema: schema15.properties.query,
           data: data0,
         };
         if (vErrors === null) {
@@ -2165,7 +1929,7 @@ function validate15(
             params: { limit: 16 },
             message: 'must NOT have more than 16 items',
             schema: 16,
-            parentSchema: schema16.properties.inputs,
+            parentSchema: schema15.properties.inputs,
             data: data1,
           };
           if (vErrors === null) {
@@ -2183,7 +1947,7 @@ function validate15(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 items',
             schema: 1,
-            parentSchema: schema16.properties.inputs,
+            parentSchema: schema15.properties.inputs,
             data: data1,
           };
           if (vErrors === null) {
@@ -2205,7 +1969,7 @@ function validate15(
                 params: { pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' },
                 message: 'must match pattern "' + '^[A-Za-z_][A-Za-z0-9_]{0,63}$' + '"',
                 schema: '^[A-Za-z_][A-Za-z0-9_]{0,63}$',
-                parentSchema: schema16.properties.inputs.items,
+                parentSchema: schema15.properties.inputs.items,
                 data: data2,
               };
               if (vErrors === null) {
@@ -2222,8 +1986,8 @@ function validate15(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema16.properties.inputs.items.type,
-              parentSchema: schema16.properties.inputs.items,
+              schema: schema15.properties.inputs.items.type,
+              parentSchema: schema15.properties.inputs.items,
               data: data2,
             };
             if (vErrors === null) {
@@ -2257,7 +2021,7 @@ function validate15(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema16.properties.inputs,
+                parentSchema: schema15.properties.inputs,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2278,8 +2042,8 @@ function validate15(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema16.properties.inputs.type,
-          parentSchema: schema16.properties.inputs,
+          schema: schema15.properties.inputs.type,
+          parentSchema: schema15.properties.inputs,
           data: data1,
         };
         if (vErrors === null) {
@@ -2297,8 +2061,8 @@ function validate15(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema16.type,
-      parentSchema: schema16,
+      schema: schema15.type,
+      parentSchema: schema15,
       data,
     };
     if (vErrors === null) {
@@ -2308,11 +2072,11 @@ function validate15(
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-export const v_p572ffd6ac8a5a919 = validate16;
-const schema17 = {
+export const v_p572ffd6ac8a5a919 = validate15;
+const schema16 = {
   type: 'object',
   properties: {
     dt: {
@@ -2373,7 +2137,7 @@ const schema17 = {
   required: [],
   additionalProperties: false,
 };
-function validate16(
+function validate15(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2396,7 +2160,7 @@ function validate16(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema17,
+          parentSchema: schema16,
           data,
         };
         if (vErrors === null) {
@@ -2418,7 +2182,7 @@ function validate16(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema17.properties.dt,
+            parentSchema: schema16.properties.dt,
             data: data0,
           };
           if (vErrors === null) {
@@ -2436,7 +2200,7 @@ function validate16(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema17.properties.dt,
+            parentSchema: schema16.properties.dt,
             data: data0,
           };
           if (vErrors === null) {
@@ -2453,8 +2217,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema17.properties.dt.type,
-          parentSchema: schema17.properties.dt,
+          schema: schema16.properties.dt.type,
+          parentSchema: schema16.properties.dt,
           data: data0,
         };
         if (vErrors === null) {
@@ -2476,7 +2240,7 @@ function validate16(
             params: { comparison: '<=', limit: 100 },
             message: 'must be <= 100',
             schema: 100,
-            parentSchema: schema17.properties.dtMatrix,
+            parentSchema: schema16.properties.dtMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -2494,7 +2258,7 @@ function validate16(
             params: { comparison: '>=', limit: 35 },
             message: 'must be >= 35',
             schema: 35,
-            parentSchema: schema17.properties.dtMatrix,
+            parentSchema: schema16.properties.dtMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -2511,8 +2275,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema17.properties.dtMatrix.type,
-          parentSchema: schema17.properties.dtMatrix,
+          schema: schema16.properties.dtMatrix.type,
+          parentSchema: schema16.properties.dtMatrix,
           data: data1,
         };
         if (vErrors === null) {
@@ -2534,7 +2298,7 @@ function validate16(
             params: { comparison: '<=', limit: 250 },
             message: 'must be <= 250',
             schema: 250,
-            parentSchema: schema17.properties.dtFluid,
+            parentSchema: schema16.properties.dtFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -2552,7 +2316,7 @@ function validate16(
             params: { comparison: '>=', limit: 150 },
             message: 'must be >= 150',
             schema: 150,
-            parentSchema: schema17.properties.dtFluid,
+            parentSchema: schema16.properties.dtFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -2569,8 +2333,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema17.properties.dtFluid.type,
-          parentSchema: schema17.properties.dtFluid,
+          schema: schema16.properties.dtFluid.type,
+          parentSchema: schema16.properties.dtFluid,
           data: data2,
         };
         if (vErrors === null) {
@@ -2590,8 +2354,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema17.properties.method.type,
-          parentSchema: schema17.properties.method,
+          schema: schema16.properties.method.type,
+          parentSchema: schema16.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -2606,10 +2370,10 @@ function validate16(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema17.properties.method.enum },
+          params: { allowedValues: schema16.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema17.properties.method.enum,
-          parentSchema: schema17.properties.method,
+          schema: schema16.properties.method.enum,
+          parentSchema: schema16.properties.method,
           data: data3,
         };
         if (vErrors === null) {
@@ -2631,7 +2395,7 @@ function validate16(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema17.properties.c,
+            parentSchema: schema16.properties.c,
             data: data4,
           };
           if (vErrors === null) {
@@ -2649,7 +2413,7 @@ function validate16(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema17.properties.c,
+            parentSchema: schema16.properties.c,
             data: data4,
           };
           if (vErrors === null) {
@@ -2666,8 +2430,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema17.properties.c.type,
-          parentSchema: schema17.properties.c,
+          schema: schema16.properties.c.type,
+          parentSchema: schema16.properties.c,
           data: data4,
         };
         if (vErrors === null) {
@@ -2689,7 +2453,7 @@ function validate16(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema17.properties.output,
+            parentSchema: schema16.properties.output,
             data: data5,
           };
           if (vErrors === null) {
@@ -2707,7 +2471,7 @@ function validate16(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema17.properties.output,
+            parentSchema: schema16.properties.output,
             data: data5,
           };
           if (vErrors === null) {
@@ -2724,8 +2488,8 @@ function validate16(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema17.properties.output.type,
-          parentSchema: schema17.properties.output,
+          schema: schema16.properties.output.type,
+          parentSchema: schema16.properties.output,
           data: data5,
         };
         if (vErrors === null) {
@@ -2743,8 +2507,8 @@ function validate16(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema17.type,
-      parentSchema: schema17,
+      schema: schema16.type,
+      parentSchema: schema16,
       data,
     };
     if (vErrors === null) {
@@ -2754,11 +2518,11 @@ function validate16(
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-export const v_p5a4d1de37ddf12e3 = validate17;
-const schema18 = {
+export const v_p5a4d1de37ddf12e3 = validate16;
+const schema17 = {
   type: 'object',
   properties: {
     file: {
@@ -2774,7 +2538,7 @@ const schema18 = {
   required: ['file'],
   additionalProperties: false,
 };
-function validate17(
+function validate16(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2788,8 +2552,8 @@ function validate17(
         keyword: 'required',
         params: { missingProperty: 'file' },
         message: "must have required property '" + 'file' + "'",
-        schema: schema18.required,
-        parentSchema: schema18,
+        schema: schema17.required,
+        parentSchema: schema17,
         data,
       };
       if (vErrors === null) {
@@ -2808,7 +2572,7 @@ function validate17(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema18,
+          parentSchema: schema17,
           data,
         };
         if (vErrors === null) {
@@ -2830,7 +2594,7 @@ function validate17(
             params: { limit: 1024 },
             message: 'must NOT have more than 1024 characters',
             schema: 1024,
-            parentSchema: schema18.properties.file,
+            parentSchema: schema17.properties.file,
             data: data0,
           };
           if (vErrors === null) {
@@ -2848,7 +2612,7 @@ function validate17(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema18.properties.file,
+            parentSchema: schema17.properties.file,
             data: data0,
           };
           if (vErrors === null) {
@@ -2865,8 +2629,8 @@ function validate17(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema18.properties.file.type,
-          parentSchema: schema18.properties.file,
+          schema: schema17.properties.file.type,
+          parentSchema: schema17.properties.file,
           data: data0,
         };
         if (vErrors === null) {
@@ -2884,8 +2648,8 @@ function validate17(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema18.type,
-      parentSchema: schema18,
+      schema: schema17.type,
+      parentSchema: schema17,
       data,
     };
     if (vErrors === null) {
@@ -2895,11 +2659,11 @@ function validate17(
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-export const v_p6d8de36527a87219 = validate18;
-const schema19 = {
+export const v_p6d8de36527a87219 = validate17;
+const schema18 = {
   type: 'object',
   properties: {
     columns: {
@@ -2915,7 +2679,7 @@ const schema19 = {
   required: [],
   additionalProperties: false,
 };
-function validate18(
+function validate17(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -2931,7 +2695,7 @@ function validate18(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema19,
+          parentSchema: schema18,
           data,
         };
         if (vErrors === null) {
@@ -2953,7 +2717,7 @@ function validate18(
             params: { limit: 1000 },
             message: 'must NOT have more than 1000 items',
             schema: 1000,
-            parentSchema: schema19.properties.columns,
+            parentSchema: schema18.properties.columns,
             data: data0,
           };
           if (vErrors === null) {
@@ -2975,7 +2739,7 @@ function validate18(
                 params: { limit: 256 },
                 message: 'must NOT have more than 256 characters',
                 schema: 256,
-                parentSchema: schema19.properties.columns.items,
+                parentSchema: schema18.properties.columns.items,
                 data: data1,
               };
               if (vErrors === null) {
@@ -2993,7 +2757,7 @@ function validate18(
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema19.properties.columns.items,
+                parentSchema: schema18.properties.columns.items,
                 data: data1,
               };
               if (vErrors === null) {
@@ -3010,8 +2774,8 @@ function validate18(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema19.properties.columns.items.type,
-              parentSchema: schema19.properties.columns.items,
+              schema: schema18.properties.columns.items.type,
+              parentSchema: schema18.properties.columns.items,
               data: data1,
             };
             if (vErrors === null) {
@@ -3045,7 +2809,7 @@ function validate18(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema19.properties.columns,
+                parentSchema: schema18.properties.columns,
                 data: data0,
               };
               if (vErrors === null) {
@@ -3066,8 +2830,8 @@ function validate18(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema19.properties.columns.type,
-          parentSchema: schema19.properties.columns,
+          schema: schema18.properties.columns.type,
+          parentSchema: schema18.properties.columns,
           data: data0,
         };
         if (vErrors === null) {
@@ -3085,14 +2849,297 @@ function validate18(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema19.type,
-      parentSchema: schema19,
+      schema: schema18.type,
+      parentSchema: schema18,
       data,
     };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
       vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+export const v_p7073612a00051977 = validate18;
+const schema19 = {
+  type: 'object',
+  properties: {
+    file: {
+      type: 'string',
+      title: 'File',
+      description:
+        'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+      minLength: 1,
+      maxLength: 1024,
+      'x-widget': 'file',
+    },
+    delimiter: {
+      type: 'string',
+      title: 'Delimiter',
+      description:
+        'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+      default: 'auto',
+      minLength: 1,
+      maxLength: 4,
+    },
+    header: {
+      type: 'boolean',
+      title: 'Header row',
+      description:
+        'Whether the first row holds column names. Without it, columns are named column0, column1...',
+      default: true,
+    },
+    decimal: {
+      type: 'string',
+      title: 'Decimal separator',
+      description:
+        'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
+      enum: ['.', ','],
+      default: '.',
+    },
+  },
+  required: ['file'],
+  additionalProperties: false,
+};
+function validate18(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.file === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'file' },
+        message: "must have required property '" + 'file' + "'",
+        schema: schema19.required,
+        parentSchema: schema19,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'file' || key0 === 'delimiter' || key0 === 'header' || key0 === 'decimal')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema19,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== undefined) {
+      let data0 = data.file;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 1024) {
+          const err2 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 1024 },
+            message: 'must NOT have more than 1024 characters',
+            schema: 1024,
+            parentSchema: schema19.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema19.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/file',
+          schemaPath: '#/properties/file/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema19.properties.file.type,
+          parentSchema: schema19.properties.file,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.delimiter !== undefined) {
+      let data1 = data.delimiter;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 4) {
+          const err5 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 4 },
+            message: 'must NOT have more than 4 characters',
+            schema: 4,
+            parentSchema: schema19.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema19.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/delimiter',
+          schemaPath: '#/properties/delimiter/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema19.properties.delimiter.type,
+          parentSchema: schema19.properties.delimiter,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.header !== undefined) {
+      let data2 = data.header;
+      if (typeof data2 !== 'boolean') {
+        const err8 = {
+          instancePath: instancePath + '/header',
+          schemaPath: '#/properties/header/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema19.properties.header.type,
+          parentSchema: schema19.properties.header,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.decimal !== undefined) {
+      let data3 = data.decimal;
+      if (typeof data3 !== 'string') {
+        const err9 = {
+          instancePath: instancePath + '/decimal',
+          schemaPath: '#/properties/decimal/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema19.properties.decimal.type,
+          parentSchema: schema19.properties.decimal,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === '.' || data3 === ',')) {
+        const err10 = {
+          instancePath: instancePath + '/decimal',
+          schemaPath: '#/properties/decimal/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema19.properties.decimal.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema19.properties.decimal.enum,
+          parentSchema: schema19.properties.decimal,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema19.type,
+      parentSchema: schema19,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
     }
     errors++;
   }
@@ -6463,8 +6510,244 @@ function validate27(
   validate27.errors = vErrors;
   return errors === 0;
 }
-export const v_pdfc503410d023659 = validate28;
+export const v_pde5ebd728200a418 = validate28;
 const schema29 = {
+  type: 'object',
+  properties: {
+    file: {
+      type: 'string',
+      title: 'File',
+      description:
+        'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+      minLength: 1,
+      maxLength: 1024,
+      'x-widget': 'file',
+    },
+    delimiter: {
+      type: 'string',
+      title: 'Delimiter',
+      description:
+        'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+      default: 'auto',
+      minLength: 1,
+      maxLength: 4,
+    },
+    header: {
+      type: 'boolean',
+      title: 'Header row',
+      description:
+        'Whether the first row holds column names. Without it, columns are named column0, column1...',
+      default: true,
+    },
+  },
+  required: ['file'],
+  additionalProperties: false,
+};
+function validate28(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.file === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'file' },
+        message: "must have required property '" + 'file' + "'",
+        schema: schema29.required,
+        parentSchema: schema29,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'file' || key0 === 'delimiter' || key0 === 'header')) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema29,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== undefined) {
+      let data0 = data.file;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 1024) {
+          const err2 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 1024 },
+            message: 'must NOT have more than 1024 characters',
+            schema: 1024,
+            parentSchema: schema29.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema29.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/file',
+          schemaPath: '#/properties/file/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema29.properties.file.type,
+          parentSchema: schema29.properties.file,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.delimiter !== undefined) {
+      let data1 = data.delimiter;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 4) {
+          const err5 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 4 },
+            message: 'must NOT have more than 4 characters',
+            schema: 4,
+            parentSchema: schema29.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema29.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/delimiter',
+          schemaPath: '#/properties/delimiter/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema29.properties.delimiter.type,
+          parentSchema: schema29.properties.delimiter,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.header !== undefined) {
+      let data2 = data.header;
+      if (typeof data2 !== 'boolean') {
+        const err8 = {
+          instancePath: instancePath + '/header',
+          schemaPath: '#/properties/header/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema29.properties.header.type,
+          parentSchema: schema29.properties.header,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema29.type,
+      parentSchema: schema29,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+export const v_pdfc503410d023659 = validate29;
+const schema30 = {
   type: 'object',
   properties: {
     rt: {
@@ -6550,8 +6833,8 @@ const schema29 = {
   required: ['rw', 'rsh'],
   additionalProperties: false,
 };
-const func100 = Object.prototype.hasOwnProperty;
-function validate28(
+const func104 = Object.prototype.hasOwnProperty;
+function validate29(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -6565,8 +6848,8 @@ function validate28(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema29.required,
-        parentSchema: schema29,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -6583,8 +6866,8 @@ function validate28(
         keyword: 'required',
         params: { missingProperty: 'rsh' },
         message: "must have required property '" + 'rsh' + "'",
-        schema: schema29.required,
-        parentSchema: schema29,
+        schema: schema30.required,
+        parentSchema: schema30,
         data,
       };
       if (vErrors === null) {
@@ -6595,7 +6878,7 @@ function validate28(
       errors++;
     }
     for (const key0 in data) {
-      if (!func100.call(schema29.properties, key0)) {
+      if (!func104.call(schema30.properties, key0)) {
         const err2 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -6603,7 +6886,7 @@ function validate28(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema29,
+          parentSchema: schema30,
           data,
         };
         if (vErrors === null) {
@@ -6625,7 +6908,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.rt,
+            parentSchema: schema30.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -6643,7 +6926,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.rt,
+            parentSchema: schema30.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -6660,8 +6943,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.rt.type,
-          parentSchema: schema29.properties.rt,
+          schema: schema30.properties.rt.type,
+          parentSchema: schema30.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -6683,7 +6966,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.phi,
+            parentSchema: schema30.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -6701,7 +6984,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.phi,
+            parentSchema: schema30.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -6718,8 +7001,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.phi.type,
-          parentSchema: schema29.properties.phi,
+          schema: schema30.properties.phi.type,
+          parentSchema: schema30.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -6741,7 +7024,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.vsh,
+            parentSchema: schema30.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -6759,7 +7042,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.vsh,
+            parentSchema: schema30.properties.vsh,
             data: data2,
           };
           if (vErrors === null) {
@@ -6776,8 +7059,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.vsh.type,
-          parentSchema: schema29.properties.vsh,
+          schema: schema30.properties.vsh.type,
+          parentSchema: schema30.properties.vsh,
           data: data2,
         };
         if (vErrors === null) {
@@ -6799,7 +7082,7 @@ function validate28(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema29.properties.rw,
+            parentSchema: schema30.properties.rw,
             data: data3,
           };
           if (vErrors === null) {
@@ -6816,8 +7099,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.rw.type,
-          parentSchema: schema29.properties.rw,
+          schema: schema30.properties.rw.type,
+          parentSchema: schema30.properties.rw,
           data: data3,
         };
         if (vErrors === null) {
@@ -6839,7 +7122,7 @@ function validate28(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema29.properties.rsh,
+            parentSchema: schema30.properties.rsh,
             data: data4,
           };
           if (vErrors === null) {
@@ -6856,8 +7139,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.rsh.type,
-          parentSchema: schema29.properties.rsh,
+          schema: schema30.properties.rsh.type,
+          parentSchema: schema30.properties.rsh,
           data: data4,
         };
         if (vErrors === null) {
@@ -6879,7 +7162,7 @@ function validate28(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema29.properties.a,
+            parentSchema: schema30.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -6897,7 +7180,7 @@ function validate28(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema29.properties.a,
+            parentSchema: schema30.properties.a,
             data: data5,
           };
           if (vErrors === null) {
@@ -6914,8 +7197,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.a.type,
-          parentSchema: schema29.properties.a,
+          schema: schema30.properties.a.type,
+          parentSchema: schema30.properties.a,
           data: data5,
         };
         if (vErrors === null) {
@@ -6937,7 +7220,7 @@ function validate28(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema29.properties.m,
+            parentSchema: schema30.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -6955,7 +7238,7 @@ function validate28(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema29.properties.m,
+            parentSchema: schema30.properties.m,
             data: data6,
           };
           if (vErrors === null) {
@@ -6972,8 +7255,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.m.type,
-          parentSchema: schema29.properties.m,
+          schema: schema30.properties.m.type,
+          parentSchema: schema30.properties.m,
           data: data6,
         };
         if (vErrors === null) {
@@ -6995,7 +7278,7 @@ function validate28(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema29.properties.n,
+            parentSchema: schema30.properties.n,
             data: data7,
           };
           if (vErrors === null) {
@@ -7013,7 +7296,7 @@ function validate28(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema29.properties.n,
+            parentSchema: schema30.properties.n,
             data: data7,
           };
           if (vErrors === null) {
@@ -7030,8 +7313,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema29.properties.n.type,
-          parentSchema: schema29.properties.n,
+          schema: schema30.properties.n.type,
+          parentSchema: schema30.properties.n,
           data: data7,
         };
         if (vErrors === null) {
@@ -7053,7 +7336,7 @@ function validate28(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema29.properties.output,
+            parentSchema: schema30.properties.output,
             data: data8,
           };
           if (vErrors === null) {
@@ -7071,7 +7354,7 @@ function validate28(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema29.properties.output,
+            parentSchema: schema30.properties.output,
             data: data8,
           };
           if (vErrors === null) {
@@ -7088,8 +7371,8 @@ function validate28(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema29.properties.output.type,
-          parentSchema: schema29.properties.output,
+          schema: schema30.properties.output.type,
+          parentSchema: schema30.properties.output,
           data: data8,
         };
         if (vErrors === null) {
@@ -7107,8 +7390,8 @@ function validate28(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema29.type,
-      parentSchema: schema29,
+      schema: schema30.type,
+      parentSchema: schema30,
       data,
     };
     if (vErrors === null) {
@@ -7118,11 +7401,11 @@ function validate28(
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-export const v_pe767379ea954231c = validate29;
-const schema30 = {
+export const v_pe767379ea954231c = validate30;
+const schema31 = {
   type: 'object',
   properties: {
     rhob: {
@@ -7167,7 +7450,7 @@ const schema30 = {
   required: [],
   additionalProperties: false,
 };
-function validate29(
+function validate30(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -7183,7 +7466,7 @@ function validate29(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30,
+          parentSchema: schema31,
           data,
         };
         if (vErrors === null) {
@@ -7205,7 +7488,7 @@ function validate29(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema30.properties.rhob,
+            parentSchema: schema31.properties.rhob,
             data: data0,
           };
           if (vErrors === null) {
@@ -7223,7 +7506,7 @@ function validate29(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.rhob,
+            parentSchema: schema31.properties.rhob,
             data: data0,
           };
           if (vErrors === null) {
@@ -7240,8 +7523,8 @@ function validate29(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.rhob.type,
-          parentSchema: schema30.properties.rhob,
+          schema: schema31.properties.rhob.type,
+          parentSchema: schema31.properties.rhob,
           data: data0,
         };
         if (vErrors === null) {
@@ -7263,7 +7546,7 @@ function validate29(
             params: { comparison: '<=', limit: 3.5 },
             message: 'must be <= 3.5',
             schema: 3.5,
-            parentSchema: schema30.properties.rhoMatrix,
+            parentSchema: schema31.properties.rhoMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -7281,7 +7564,7 @@ function validate29(
             params: { comparison: '>=', limit: 1.5 },
             message: 'must be >= 1.5',
             schema: 1.5,
-            parentSchema: schema30.properties.rhoMatrix,
+            parentSchema: schema31.properties.rhoMatrix,
             data: data1,
           };
           if (vErrors === null) {
@@ -7298,8 +7581,8 @@ function validate29(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema30.properties.rhoMatrix.type,
-          parentSchema: schema30.properties.rhoMatrix,
+          schema: schema31.properties.rhoMatrix.type,
+          parentSchema: schema31.properties.rhoMatrix,
           data: data1,
         };
         if (vErrors === null) {
@@ -7321,7 +7604,7 @@ function validate29(
             params: { comparison: '<=', limit: 1.3 },
             message: 'must be <= 1.3',
             schema: 1.3,
-            parentSchema: schema30.properties.rhoFluid,
+            parentSchema: schema31.properties.rhoFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -7339,7 +7622,7 @@ function validate29(
             params: { comparison: '>=', limit: 0.8 },
             message: 'must be >= 0.8',
             schema: 0.8,
-            parentSchema: schema30.properties.rhoFluid,
+            parentSchema: schema31.properties.rhoFluid,
             data: data2,
           };
           if (vErrors === null) {
@@ -7356,8 +7639,8 @@ function validate29(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema30.properties.rhoFluid.type,
-          parentSchema: schema30.properties.rhoFluid,
+          schema: schema31.properties.rhoFluid.type,
+          parentSchema: schema31.properties.rhoFluid,
           data: data2,
         };
         if (vErrors === null) {
@@ -7379,7 +7662,7 @@ function validate29(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema30.properties.output,
+            parentSchema: schema31.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -7397,7 +7680,7 @@ function validate29(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema30.properties.output,
+            parentSchema: schema31.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -7414,8 +7697,8 @@ function validate29(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema30.properties.output.type,
-          parentSchema: schema30.properties.output,
+          schema: schema31.properties.output.type,
+          parentSchema: schema31.properties.output,
           data: data3,
         };
         if (vErrors === null) {
@@ -7433,8 +7716,8 @@ function validate29(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.type,
-      parentSchema: schema30,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -7444,11 +7727,10 @@ function validate29(
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
 export const paramsValidators = Object.freeze({
-  p085da0d2e0030716: v_p085da0d2e0030716,
   p1a7b143c8cb9d603: v_p1a7b143c8cb9d603,
   p22deb9508459db8c: v_p22deb9508459db8c,
   p2b9251c82522d789: v_p2b9251c82522d789,
@@ -7457,6 +7739,7 @@ export const paramsValidators = Object.freeze({
   p572ffd6ac8a5a919: v_p572ffd6ac8a5a919,
   p5a4d1de37ddf12e3: v_p5a4d1de37ddf12e3,
   p6d8de36527a87219: v_p6d8de36527a87219,
+  p7073612a00051977: v_p7073612a00051977,
   p71604a4dc6c62e68: v_p71604a4dc6c62e68,
   pa767a62941a06211: v_pa767a62941a06211,
   pab9d930549535027: v_pab9d930549535027,
@@ -7466,42 +7749,11 @@ export const paramsValidators = Object.freeze({
   pd12e54ef5774c774: v_pd12e54ef5774c774,
   pdc01ef1621b4b03e: v_pdc01ef1621b4b03e,
   pdcd93aa9014bd7a2: v_pdcd93aa9014bd7a2,
+  pde5ebd728200a418: v_pde5ebd728200a418,
   pdfc503410d023659: v_pdfc503410d023659,
   pe767379ea954231c: v_pe767379ea954231c,
 });
 export const paramsSchemas = Object.freeze({
-  p085da0d2e0030716: {
-    type: 'object',
-    properties: {
-      file: {
-        type: 'string',
-        title: 'File',
-        description:
-          'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
-        minLength: 1,
-        maxLength: 1024,
-        'x-widget': 'file',
-      },
-      delimiter: {
-        type: 'string',
-        title: 'Delimiter',
-        description:
-          'The character between values: "auto" lets DuckDB detect it (comma, semicolon, tab, pipe...), or type one character.',
-        default: 'auto',
-        minLength: 1,
-        maxLength: 4,
-      },
-      header: {
-        type: 'boolean',
-        title: 'Header row',
-        description:
-          'Whether the first row holds column names. Without it, columns are named column0, column1...',
-        default: true,
-      },
-    },
-    required: ['file'],
-    additionalProperties: false,
-  },
   p1a7b143c8cb9d603: {
     type: 'object',
     properties: {
@@ -7846,6 +8098,46 @@ export const paramsSchemas = Object.freeze({
       },
     },
     required: [],
+    additionalProperties: false,
+  },
+  p7073612a00051977: {
+    type: 'object',
+    properties: {
+      file: {
+        type: 'string',
+        title: 'File',
+        description:
+          'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+        minLength: 1,
+        maxLength: 1024,
+        'x-widget': 'file',
+      },
+      delimiter: {
+        type: 'string',
+        title: 'Delimiter',
+        description:
+          'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+        default: 'auto',
+        minLength: 1,
+        maxLength: 4,
+      },
+      header: {
+        type: 'boolean',
+        title: 'Header row',
+        description:
+          'Whether the first row holds column names. Without it, columns are named column0, column1...',
+        default: true,
+      },
+      decimal: {
+        type: 'string',
+        title: 'Decimal separator',
+        description:
+          'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
+        enum: ['.', ','],
+        default: '.',
+      },
+    },
+    required: ['file'],
     additionalProperties: false,
   },
   p71604a4dc6c62e68: {
@@ -8277,6 +8569,38 @@ export const paramsSchemas = Object.freeze({
     required: [],
     additionalProperties: false,
   },
+  pde5ebd728200a418: {
+    type: 'object',
+    properties: {
+      file: {
+        type: 'string',
+        title: 'File',
+        description:
+          'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+        minLength: 1,
+        maxLength: 1024,
+        'x-widget': 'file',
+      },
+      delimiter: {
+        type: 'string',
+        title: 'Delimiter',
+        description:
+          'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+        default: 'auto',
+        minLength: 1,
+        maxLength: 4,
+      },
+      header: {
+        type: 'boolean',
+        title: 'Header row',
+        description:
+          'Whether the first row holds column names. Without it, columns are named column0, column1...',
+        default: true,
+      },
+    },
+    required: ['file'],
+    additionalProperties: false,
+  },
   pdfc503410d023659: {
     type: 'object',
     properties: {
@@ -8423,7 +8747,8 @@ export const paramsSchemaKeys = Object.freeze({
   'petro.sw.simandoux@1.0.0': 'p3db53de3669adc8d',
   'petro.vshale@1.0.0': 'pdc01ef1621b4b03e',
   'resample@1.0.0': 'p2b9251c82522d789',
-  'source.csv@1.0.0': 'p085da0d2e0030716',
+  'source.csv@1.0.0': 'pde5ebd728200a418',
+  'source.csv@1.1.0': 'p7073612a00051977',
   'source.las@1.0.0': 'p5a4d1de37ddf12e3',
   'source.las@1.1.0': 'p5a4d1de37ddf12e3',
   'sql@1.0.0': 'p4c7b745c754b993e',

@@ -3,7 +3,7 @@ import type { AnyOperator } from '../types.ts';
 import { filterDepth } from './filter-depth.ts';
 import { mathExpression } from './math-expression.ts';
 import { resample } from './resample.ts';
-import { sourceCsv } from './source-csv.ts';
+import { sourceCsv, sourceCsvV110 } from './source-csv.ts';
 import { sourceLas, sourceLasV110 } from './source-las.ts';
 import { sql } from './sql.ts';
 import { statsDescribe } from './stats-describe.ts';
@@ -13,6 +13,7 @@ export const tableOperators: readonly AnyOperator[] = [
   sourceLas,
   sourceLasV110,
   sourceCsv,
+  sourceCsvV110,
   filterDepth,
   mathExpression,
   sql,

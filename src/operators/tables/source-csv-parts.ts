@@ -5,7 +5,7 @@
  */
 import { RecordBatch, Schema, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
-import type { CsvDialect, RunContext } from '../types.ts';
+import type { CsvDialect, CsvSettings, RunContext } from '../types.ts';
 
 /** Schema metadata key of the SQL engine's readCsv warnings (a JSON array of strings). */
 export const CSV_WARNINGS_KEY = 'csv.warnings';
@@ -81,10 +81,7 @@ export function withoutStreamMeta(schema: Schema): Schema {
 }
 
 /** The file's options that readCsv takes. */
-export interface CsvBase {
-  readonly delimiter: string;
-  readonly header: boolean;
-}
+export type CsvBase = CsvSettings;
 
 /** Reads `name` whole, as source.csv always did (reading `bytes` when given). */
 export async function readWhole(
@@ -94,7 +91,11 @@ export async function readWhole(
   ctx: RunContext,
 ): Promise<Table> {
   const content = bytes ?? (await ctx.files.read(name)).bytes;
-  const table = await ctx.sql.readCsv(name, content, { delimiter: o.delimiter, header: o.header });
+  const settings = { delimiter: o.delimiter, header: o.header };
+  const table = await ctx.sql.readCsv(name, content, {
+    ...settings,
+    ...(o.decimal === undefined ? {} : { decimal: o.decimal }),
+  });
   for (const w of tableWarnings(table)) ctx.warn(w);
   return table;
 }

@@ -10,7 +10,7 @@
  */
 import type { RecordBatch } from 'apache-arrow';
 import { openRanged } from '../file-range.ts';
-import type { RunContext } from '../types.ts';
+import type { CsvSettings, RunContext } from '../types.ts';
 import { readWhole } from './source-csv-parts.ts';
 import { streamed } from './source-csv-passes.ts';
 import { atNode } from './shared.ts';
@@ -32,11 +32,8 @@ export interface CsvChunking {
   readonly holdBytes: number;
 }
 
-/** How one file is read: the node's delimiter/header, and the chunking. */
-export interface CsvReadOptions extends CsvChunking {
-  readonly delimiter: string;
-  readonly header: boolean;
-}
+/** How one file is read: the node's delimiter/header/decimal, and the chunking. */
+export interface CsvReadOptions extends CsvChunking, CsvSettings {}
 
 /**
  * The batches of CSV file `name` (see the module comment); reading errors name the node and its

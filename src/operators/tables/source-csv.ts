@@ -1,10 +1,11 @@
 /**
  * `source.csv`: reads a CSV file with DuckDB's sniffer (through `ctx.sql.readCsv`), or several
  * matched by a glob, stacked in sorted name order like `source.las` (union of columns by name).
+ * 1.1.0 adds the decimal separator (`.` or `,`), for files written with decimal commas.
  */
 import type { RecordBatch } from 'apache-arrow';
-import { bool, defineParams, text } from '../params.ts';
-import type { RunContext, SourceOperator } from '../types.ts';
+import { bool, defineParams, oneOf, text } from '../params.ts';
+import type { ParamMigration, RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
 import { outPort, paramError, withDefaults, type ParamsType } from './shared.ts';
 import { CSV_HOLD_BYTES, openCsvFile } from './source-csv-open.ts';
@@ -19,7 +20,7 @@ import { PetroflowException } from '../../model/errors.ts';
 
 const ID = 'source.csv';
 
-const params = defineParams({
+const baseParams = {
   file: text({
     title: 'File',
     description:
@@ -42,10 +43,24 @@ const params = defineParams({
       'Whether the first row holds column names. Without it, columns are named column0, column1...',
     default: true,
   }),
+};
+
+const params = defineParams(baseParams);
+
+const paramsV110 = defineParams({
+  ...baseParams,
+  decimal: oneOf(['.', ','] as const, {
+    title: 'Decimal separator',
+    description:
+      'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
+    default: '.',
+  }),
 });
 
-/** Parameters of `source.csv`. */
+/** Parameters of `source.csv` 1.0.0. */
 export type SourceCsvParams = ParamsType<typeof params>;
+/** Parameters of `source.csv` 1.1.0. */
+export type SourceCsvParamsV110 = ParamsType<typeof paramsV110>;
 
 /**
  * Reads the matched files: one file streams chunk by chunk (source-csv-stream.ts); several are
@@ -53,11 +68,22 @@ export type SourceCsvParams = ParamsType<typeof params>;
  * streamed in turn, source-csv-open.ts).
  */
 export async function* readCsvFiles(
-  raw: SourceCsvParams,
+  raw: SourceCsvParams | SourceCsvParamsV110,
   ctx: RunContext,
   chunking: Partial<CsvChunking> = {},
 ): AsyncGenerator<RecordBatch> {
-  const p = withDefaults(params, raw, ID);
+  const p = 'decimal' in raw ? withDefaults(paramsV110, raw, ID) : withDefaults(params, raw, ID);
+  const decimal = 'decimal' in p ? p.decimal : '.';
+  if (decimal === ',' && p.delimiter === ',') {
+    throw new PetroflowException(
+      paramError(
+        ID,
+        'delimiter',
+        '"," is also the decimal separator: set the delimiter to ";" (or a tab), or to "auto".',
+        ctx.nodeId,
+      ),
+    );
+  }
   if (p.delimiter !== 'auto' && [...p.delimiter].length !== 1) {
     throw new PetroflowException(
       paramError(
@@ -72,6 +98,7 @@ export async function* readCsvFiles(
   const o = {
     delimiter: p.delimiter,
     header: p.header,
+    ...(decimal === ',' ? { decimal } : {}),
     chunkBytes: chunking.chunkBytes ?? CSV_CHUNK_BYTES,
     sampleRows: chunking.sampleRows ?? CSV_SAMPLE_ROWS,
     holdBytes: chunking.holdBytes ?? CSV_HOLD_BYTES,
@@ -103,6 +130,9 @@ export async function* readCsvFiles(
   }
 }
 
+const DESCRIPTION =
+  "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected; when exactly one of comma, semicolon, tab and pipe splits every row of the file's first 64 KB into the same number of values, that is the delimiter, so a semicolon file with decimal commas is not cut at its commas). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows (DuckDB's sample of 20 480) does not fit a later row, types are detected from the whole file; a later number with a decimal point or an exponent (12.5, 1e3) does not fit an integer column, so that column becomes DOUBLE and no value is rounded, and a later time of day (2024-02-01 10:30:00) does not fit a DATE column, so that column becomes TIMESTAMP and no time is dropped. Files up to 8 MiB are read whole; a larger UTF-8 file is read in 8 MiB chunks with bounded memory and gives the same table: its first chunk is sniffed as above, every later chunk is checked against those types (the same way) before any row is output, and when one does not fit, the types of every chunk are detected from all its rows and combined as a whole-file detection does (integers with decimals give DOUBLE, dates with timestamps TIMESTAMP, other mixes text), then the file is read with the final types. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.";
+
 /** `source.csv` 1.0.0. */
 export const sourceCsv: SourceOperator<SourceCsvParams> = {
   kind: 'source',
@@ -111,11 +141,28 @@ export const sourceCsv: SourceOperator<SourceCsvParams> = {
   channel: 'stable',
   title: 'CSV files',
   category: 'Sources',
-  description:
-    "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected; when exactly one of comma, semicolon, tab and pipe splits every row of the file's first 64 KB into the same number of values, that is the delimiter, so a semicolon file with decimal commas is not cut at its commas). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows (DuckDB's sample of 20 480) does not fit a later row, types are detected from the whole file; a later number with a decimal point or an exponent (12.5, 1e3) does not fit an integer column, so that column becomes DOUBLE and no value is rounded, and a later time of day (2024-02-01 10:30:00) does not fit a DATE column, so that column becomes TIMESTAMP and no time is dropped. Files up to 8 MiB are read whole; a larger UTF-8 file is read in 8 MiB chunks with bounded memory and gives the same table: its first chunk is sniffed as above, every later chunk is checked against those types (the same way) before any row is output, and when one does not fit, the types of every chunk are detected from all its rows and combined as a whole-file detection does (integers with decimals give DOUBLE, dates with timestamps TIMESTAMP, other mixes text), then the file is read with the final types. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.",
+  description: DESCRIPTION,
   params,
   inputs: () => [],
   outputs: outPort,
   outputSchema: () => undefined,
+  read: (p, ctx) => readCsvFiles(p, ctx),
+};
+
+/** The migration from 1.0.0: adds `decimal` ("."), which reads files exactly as 1.0.0 did. */
+export const sourceCsvMigration110: ParamMigration = {
+  from: '1.0.0',
+  changes:
+    'Adds the parameter "decimal" (set to "."): files are read exactly as before. Set it to "," for files whose numbers are written with a decimal comma (1000,5), which 1.0.0 reads as text.',
+  migrate: (p) => ({ ...p, decimal: '.' }),
+};
+
+/** `source.csv` 1.1.0: 1.0.0 plus the decimal separator. */
+export const sourceCsvV110: SourceOperator<SourceCsvParamsV110> = {
+  ...sourceCsv,
+  version: '1.1.0',
+  description: `${DESCRIPTION} Version 1.1.0: "decimal" sets the decimal separator; with "," numbers such as 1000,5 are read as numbers (DuckDB's decimal_separator) and the delimiter is semicolon, tab or pipe.`,
+  params: paramsV110,
+  migration: sourceCsvMigration110,
   read: (p, ctx) => readCsvFiles(p, ctx),
 };

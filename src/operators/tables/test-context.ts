@@ -3,6 +3,7 @@
  * globs, and a `RunContext` that records warnings and progress.
  */
 import type { RecordBatch, Table } from 'apache-arrow';
+import { parseRangedFileName } from '../file-range.ts';
 import type { FileAccess, InputFile, RunContext, SqlEngine } from '../types.ts';
 
 function globRegExp(pattern: string): RegExp {
@@ -68,4 +69,24 @@ export function values(t: Table | RecordBatch, name: string): unknown[] {
   const col = t.getChild(name);
   if (!col) throw new Error(`no column ${name}`);
   return [...col].map((v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+}
+
+/**
+ * One file `f.csv` served by ranged names as `petroflow run` serves them (so source.csv streams
+ * it); counts the ranged reads.
+ */
+export function rangedFiles(text: string): FileAccess & { ranges: number } {
+  const whole = memoryFiles({ 'f.csv': text });
+  const access = {
+    ranges: 0,
+    match: (pattern: string) => whole.match(pattern),
+    read: async (request: string): Promise<InputFile> => {
+      const r = parseRangedFileName(request);
+      if (!r) return whole.read(request);
+      access.ranges++;
+      const { bytes } = await whole.read(r.name);
+      return { name: r.name, bytes: bytes.slice(r.offset, r.offset + r.length) };
+    },
+  };
+  return access;
 }

@@ -3,7 +3,8 @@
  * reads a European CSV such as `DEPT;GR\n1000,5;45,2` as comma-separated: the header becomes one
  * column and every value is cut at its decimal comma. When exactly one of the usual delimiters
  * splits every record of the file's head into the same number (two or more) of values, that is the
- * file's delimiter and it is given to DuckDB; otherwise DuckDB's detection stands.
+ * file's delimiter and it is given to DuckDB; otherwise DuckDB's detection stands. With decimal
+ * commas the delimiter is not a comma: a semicolon unless one other delimiter fits.
  */
 import { csvShape } from './csv-shape.ts';
 
@@ -24,11 +25,25 @@ function head(b: Uint8Array): Uint8Array {
  * The one delimiter giving every record of the head the same value count (at least 2), or
  * undefined when none or several do (quoted values respected, blank lines ignored).
  */
-export function consistentDelimiter(b: Uint8Array): string | undefined {
+export function consistentDelimiter(
+  b: Uint8Array,
+  candidates: readonly string[] = CANDIDATES,
+): string | undefined {
   const h = head(b);
-  const fits = CANDIDATES.filter((d) => {
+  const fits = candidates.filter((d) => {
     const s = csvShape(h, d);
     return s !== null && s.expected >= 2 && s.short === 0 && s.long === 0;
   });
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** The delimiter a read with delimiter `auto` is given (`auto`: DuckDB's detection decides). */
+export function autoDelimiter(b: Uint8Array, decimal: '.' | ',' | undefined): string {
+  if (decimal !== ',') return consistentDelimiter(b) ?? 'auto';
+  return (
+    consistentDelimiter(
+      b,
+      CANDIDATES.filter((d) => d !== ','),
+    ) ?? ';'
+  );
 }

@@ -44,6 +44,7 @@ export function dialectArgs(
     `max_line_size=${maxLine}`,
   ];
   if (d.comment !== '') args.push(`comment=${sqlString(d.comment)}`);
+  if (d.decimal === ',') args.push("decimal_separator=','");
   if (d.dateFormat !== null) args.push(`dateformat=${sqlString(d.dateFormat)}`);
   if (d.timestampFormat !== null) args.push(`timestampformat=${sqlString(d.timestampFormat)}`);
   return args;

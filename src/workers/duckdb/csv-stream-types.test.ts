@@ -1,10 +1,9 @@
 import { Table, type RecordBatch } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRangedFileName } from '../../operators/file-range.ts';
-import type { FileAccess, InputFile } from '../../operators/types.ts';
+import type { FileAccess } from '../../operators/types.ts';
 import { readCsvFiles } from '../../operators/tables/source-csv.ts';
 import { CSV_SAMPLE_ROWS } from '../../operators/tables/source-csv-stream.ts';
-import { memoryFiles, testContext } from '../../operators/tables/test-context.ts';
+import { memoryFiles, rangedFiles, testContext } from '../../operators/tables/test-context.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 
 let host: DuckDbHost;
@@ -14,23 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
 });
-
-/** Files served by ranged names as `petroflow run` serves them; counts the ranged reads. */
-function rangedFiles(text: string): FileAccess & { ranges: number } {
-  const whole = memoryFiles({ 'f.csv': text });
-  const access = {
-    ranges: 0,
-    match: (pattern: string) => whole.match(pattern),
-    read: async (request: string): Promise<InputFile> => {
-      const r = parseRangedFileName(request);
-      if (!r) return whole.read(request);
-      access.ranges++;
-      const { bytes } = await whole.read(r.name);
-      return { name: r.name, bytes: bytes.slice(r.offset, r.offset + r.length) };
-    },
-  };
-  return access;
-}
 
 async function read(files: FileAccess, chunkBytes: number, sampleRows = 4) {
   const ctx = testContext({ files, sql: host });

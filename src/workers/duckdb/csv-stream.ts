@@ -12,7 +12,7 @@
  */
 import { Type, type DataType, type Table, type Timestamp } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
-import type { CsvDialect, CsvStreamPart } from '../../operators/types.ts';
+import type { CsvDialect, CsvSettings, CsvStreamPart } from '../../operators/types.ts';
 import { MIN_BUFFER, readCsvWithPolicy, sqlString, type RunSql } from './csv.ts';
 import { partShape } from './csv-stream-shape.ts';
 import {
@@ -62,7 +62,7 @@ async function sniffDialect(
   run: RunSql,
   slot: string,
   table: Table,
-  options: { delimiter: string; header: boolean },
+  options: CsvSettings,
 ): Promise<CsvDialect | undefined> {
   const columns: { name: string; type: string }[] = [];
   for (const f of table.schema.fields) {
@@ -72,6 +72,7 @@ async function sniffDialect(
   }
   const args = [sqlString(slot), 'null_padding=true', `header=${String(options.header)}`];
   if (options.delimiter !== 'auto') args.push(`delim=${sqlString(options.delimiter)}`);
+  if (options.decimal === ',') args.push("decimal_separator=','");
   const t = await run(
     `SELECT Delimiter AS d, Quote AS q, Escape AS e, Comment AS c, DateFormat AS df, TimestampFormat AS tf FROM sniff_csv(${args.join(', ')})`,
   );
@@ -82,6 +83,7 @@ async function sniffDialect(
   const tf = text(get('tf'));
   return {
     delimiter,
+    ...(options.decimal === ',' ? { decimal: ',' as const } : {}),
     quote: text(get('q')),
     escape: text(get('e')),
     comment: text(get('c')),
@@ -215,7 +217,7 @@ export async function readCsvPart(
   slot: string,
   fileName: string,
   bytes: Uint8Array,
-  options: { delimiter: string; header: boolean; stream: CsvStreamPart },
+  options: CsvSettings & { stream: CsvStreamPart },
 ): Promise<{ table: Table; warnings: string[] }> {
   const { stream } = options;
   if (stream.part === 'next')

@@ -13,6 +13,7 @@
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
+import type { CsvSettings } from '../../operators/types.ts';
 import { csvShape } from './csv-shape.ts';
 
 /** `s` as an SQL string literal (quotes doubled). */
@@ -31,6 +32,8 @@ export interface CsvAttempt {
   readonly size?: number;
   readonly sampleAll?: boolean;
   readonly lenient?: boolean;
+  /** `,` for numbers written with a decimal comma (`decimal_separator`). */
+  readonly decimal?: '.' | ',';
   /** Every column read as text (`all_varchar=true`), for the loss check. */
   readonly allVarchar?: boolean;
 }
@@ -106,6 +109,7 @@ export function readCsvSql(slot: string, fileName: string, options: CsvAttempt):
   if (options.sampleAll) args.push('sample_size=-1');
   if (options.lenient) args.push('strict_mode=false');
   if (options.allVarchar) args.push('all_varchar=true');
+  if (options.decimal === ',') args.push("decimal_separator=','");
   if (options.delimiter !== 'auto') {
     if ([...options.delimiter].length !== 1) {
       throw new PetroflowException(
@@ -118,7 +122,24 @@ export function readCsvSql(slot: string, fileName: string, options: CsvAttempt):
     }
     args.push(`delim=${sqlString(options.delimiter)}`);
   }
+  checkDecimal(fileName, options);
   return `SELECT * FROM read_csv(${args.join(', ')})`;
+}
+
+/** Refuses a decimal separator other than `.` and `,`, and a decimal comma with comma delimiters. */
+function checkDecimal(fileName: string, options: CsvAttempt): void {
+  const { decimal, delimiter } = options;
+  const refuse = (message: string): never => {
+    throw new PetroflowException(
+      petroflowError('BAD_PARAMS', message, { file: fileName, field: 'params.decimal' }),
+    );
+  };
+  if (decimal !== undefined && decimal !== '.' && decimal !== ',')
+    refuse(`CSV decimal separator "${String(decimal)}" for ${fileName}: use "." or ",".`);
+  if (decimal === ',' && delimiter === ',')
+    refuse(
+      `CSV decimal separator "," for ${fileName} needs another delimiter than ",": set the delimiter to ";" (or a tab), or to "auto".`,
+    );
 }
 
 /** A reading failure as CSV_READ with the file (and line, when DuckDB names one). */
@@ -148,7 +169,7 @@ export async function readCsvWithPolicy(
   slot: string,
   fileName: string,
   bytes: Uint8Array,
-  options: { delimiter: string; header: boolean },
+  options: CsvSettings,
 ): Promise<{ table: Table; warnings: string[]; sampledAll: boolean }> {
   const warnings: string[] = [];
   let attempt: CsvAttempt = { ...options, size: bytes.length };

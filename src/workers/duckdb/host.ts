@@ -16,12 +16,12 @@ import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
 import { runPendingQuery } from './run-query.ts';
 import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
 import { prepareCsv } from './csv-prepare.ts';
-import { consistentDelimiter } from './csv-delimiter.ts';
+import { autoDelimiter } from './csv-delimiter.ts';
 import { withCsvWarnings } from './csv-warnings.ts';
 import { openStage, STAGE_PREFIX } from './stage.ts';
 import type { SqlStage, StagingSqlEngine } from '../../engine/fusion/stage.ts';
 import { readCsvPart } from './csv-stream.ts';
-import type { CsvStreamPart } from '../../operators/types.ts';
+import type { CsvSettings, CsvStreamPart } from '../../operators/types.ts';
 import { ok } from '../../model/result.ts';
 
 /** Names under which input tables may be registered (the `sql` operator's port-name rule). */
@@ -150,7 +150,7 @@ export class DuckDbHost implements StagingSqlEngine {
   readCsv(
     name: string,
     bytes: Uint8Array,
-    options: { delimiter: string; header: boolean; stream?: CsvStreamPart },
+    options: CsvSettings & { stream?: CsvStreamPart },
   ): Promise<Table> {
     return this.exclusive(async () => {
       readCsvSql(CSV_SLOT, name, options);
@@ -162,7 +162,7 @@ export class DuckDbHost implements StagingSqlEngine {
       // A first part or whole file with "auto": a delimiter every head record agrees on wins.
       const delimiter =
         options.delimiter === 'auto' && options.stream?.part !== 'next'
-          ? (consistentDelimiter(utf8) ?? 'auto')
+          ? autoDelimiter(utf8, options.decimal)
           : options.delimiter;
       await this.driver.dropFile(CSV_SLOT);
       await this.driver.registerFileBuffer(CSV_SLOT, utf8);
@@ -172,7 +172,11 @@ export class DuckDbHost implements StagingSqlEngine {
           try {
             const run = (sql: string) => runPendingQuery(this.driver, conn, sql);
             const { stream } = options;
-            const o = { header: options.header, delimiter };
+            const o: CsvSettings = {
+              header: options.header,
+              delimiter,
+              ...(options.decimal === ',' ? { decimal: ',' } : {}),
+            };
             const read = stream
               ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...o, stream })
               : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, o);
