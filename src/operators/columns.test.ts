@@ -145,6 +145,12 @@ describe('building batches', () => {
     expect(missing.ok === false && missing.error.message).toContain('Available columns: A, B');
     const text = numericColumnIndex(b.schema, 'gr', 'B');
     expect(text.ok === false && text.error.message).toMatch(/"B" holds Utf8 values, not numbers/);
+    // Only numeric columns are offered, with the decimal-comma hint for a text column.
+    expect(text.ok === false && text.error.message).toContain('Choose a numeric column among: A.');
+    expect(text.ok === false && text.error.message).toContain('"Decimal separator" to ","');
+    const none = batch({ B: dataOf(['x'], new Utf8()) });
+    const noNumbers = numericColumnIndex(none.schema, 'gr', 'B');
+    expect(noNumbers.ok === false && noNumbers.error.message).toContain('no numeric column');
     expect(isNumericType(new Utf8())).toBe(false);
     expect(isNumericType(new Decimal(2, 10, 128))).toBe(true);
   });

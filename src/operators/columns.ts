@@ -11,6 +11,7 @@ import {
   RecordBatch,
   Schema,
   Struct,
+  Type,
   makeData,
   type Data,
   type Table,
@@ -225,10 +226,19 @@ export function numericColumnIndex(
   }
   const field = schema.fields[at]!;
   if (!isNumericType(field.type as DataType)) {
+    const numeric = schema.fields.filter((f) => isNumericType(f.type as DataType));
+    const choose = numeric.length
+      ? `Choose a numeric column among: ${numeric.map((f) => f.name).join(', ')}.`
+      : 'The input has no numeric column.';
+    const hint =
+      (field.type as DataType).typeId === Type.Utf8 ||
+      (field.type as DataType).typeId === Type.LargeUtf8
+        ? ' Numbers read as text often come from a CSV written with decimal commas (1000,5): set the CSV source\'s "Decimal separator" to "," (source.csv 1.1.0).'
+        : '';
     return err(
       petroflowError(
         'BAD_PARAMS',
-        `Parameter "${param}": column "${name}" holds ${String(field.type)} values, not numbers. Choose a numeric column among: ${available}.`,
+        `Parameter "${param}": column "${name}" holds ${String(field.type)} values, not numbers. ${choose}${hint}`,
         { ...where, field: `params.${param}` },
       ),
     );
