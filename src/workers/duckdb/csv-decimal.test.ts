@@ -67,10 +67,16 @@ describe('source.csv 1.1.0 decimal separator', () => {
     expect(chunked.getChild('GR')?.toArray()).toEqual(Float64Array.from(gr));
   });
 
-  it('keeps 1.0.0 and decimal "." reading such a file as text', async () => {
+  it('keeps 1.0.0 and decimal "." reading such a file as text, with a warning', async () => {
     const { text } = europeanCsv(10);
-    const v100 = await read(memoryFiles({ 'f.csv': text }), { file: 'f.csv' });
+    const ctx = testContext({ files: memoryFiles({ 'f.csv': text }), sql: host });
+    const batches: RecordBatch[] = [];
+    for await (const b of readCsvFiles({ file: 'f.csv' }, ctx)) batches.push(b);
+    const v100 = new Table(batches);
     expect(types(v100)).toEqual(['DEPT:Utf8', 'GR:Utf8', 'RHOB:Utf8', 'WELL:Utf8']);
+    expect(ctx.warnings).toEqual([
+      'f.csv: columns "DEPT", "GR", "RHOB" hold numbers written with a decimal comma (such as 1000,5), read as text: set this node\'s "Decimal separator" to "," (source.csv 1.1.0) to read them as numbers.',
+    ]);
     expect(v100.getChild('GR')?.get(1)).toBe('1,25');
     const dot = await read(memoryFiles({ 'f.csv': text }), { ...comma, decimal: '.' });
     expect(types(dot)).toEqual(types(v100));

@@ -16,6 +16,7 @@ import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
 import { runPendingQuery } from './run-query.ts';
 import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
 import { prepareCsv } from './csv-prepare.ts';
+import { decimalCommaWarning } from './csv-decimal-hint.ts';
 import { autoDelimiter } from './csv-delimiter.ts';
 import { withCsvWarnings } from './csv-warnings.ts';
 import { openStage, STAGE_PREFIX } from './stage.ts';
@@ -180,7 +181,12 @@ export class DuckDbHost implements StagingSqlEngine {
             const read = stream
               ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...o, stream })
               : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, o);
-            return withCsvWarnings(read.table, [...warnings, ...read.warnings]);
+            const hint =
+              options.decimal === ',' || stream?.part === 'next'
+                ? undefined
+                : decimalCommaWarning(name, read.table);
+            const all = [...warnings, ...read.warnings, ...(hint ? [hint] : [])];
+            return withCsvWarnings(read.table, all);
           } catch (e) {
             if (isWasmCrash(e)) throw e;
             throw csvError(name, CSV_SLOT, classifyDuckDbError(e, this.memoryLimit));
