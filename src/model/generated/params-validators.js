@@ -2863,291 +2863,8 @@ function validate17(
   validate17.errors = vErrors;
   return errors === 0;
 }
-export const v_p7073612a00051977 = validate18;
+export const v_p71604a4dc6c62e68 = validate18;
 const schema19 = {
-  type: 'object',
-  properties: {
-    file: {
-      type: 'string',
-      title: 'File',
-      description:
-        'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
-      minLength: 1,
-      maxLength: 1024,
-      'x-widget': 'file',
-    },
-    delimiter: {
-      type: 'string',
-      title: 'Delimiter',
-      description:
-        'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
-      default: 'auto',
-      minLength: 1,
-      maxLength: 4,
-    },
-    header: {
-      type: 'boolean',
-      title: 'Header row',
-      description:
-        'Whether the first row holds column names. Without it, columns are named column0, column1...',
-      default: true,
-    },
-    decimal: {
-      type: 'string',
-      title: 'Decimal separator',
-      description:
-        'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
-      enum: ['.', ','],
-      default: '.',
-    },
-  },
-  required: ['file'],
-  additionalProperties: false,
-};
-function validate18(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.file === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'file' },
-        message: "must have required property '" + 'file' + "'",
-        schema: schema19.required,
-        parentSchema: schema19,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === 'file' || key0 === 'delimiter' || key0 === 'header' || key0 === 'decimal')) {
-        const err1 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema19,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.file !== undefined) {
-      let data0 = data.file;
-      if (typeof data0 === 'string') {
-        if (func2(data0) > 1024) {
-          const err2 = {
-            instancePath: instancePath + '/file',
-            schemaPath: '#/properties/file/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 1024 },
-            message: 'must NOT have more than 1024 characters',
-            schema: 1024,
-            parentSchema: schema19.properties.file,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func2(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + '/file',
-            schemaPath: '#/properties/file/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema19.properties.file,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + '/file',
-          schemaPath: '#/properties/file/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema19.properties.file.type,
-          parentSchema: schema19.properties.file,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.delimiter !== undefined) {
-      let data1 = data.delimiter;
-      if (typeof data1 === 'string') {
-        if (func2(data1) > 4) {
-          const err5 = {
-            instancePath: instancePath + '/delimiter',
-            schemaPath: '#/properties/delimiter/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 4 },
-            message: 'must NOT have more than 4 characters',
-            schema: 4,
-            parentSchema: schema19.properties.delimiter,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func2(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/delimiter',
-            schemaPath: '#/properties/delimiter/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema19.properties.delimiter,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/delimiter',
-          schemaPath: '#/properties/delimiter/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema19.properties.delimiter.type,
-          parentSchema: schema19.properties.delimiter,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.header !== undefined) {
-      let data2 = data.header;
-      if (typeof data2 !== 'boolean') {
-        const err8 = {
-          instancePath: instancePath + '/header',
-          schemaPath: '#/properties/header/type',
-          keyword: 'type',
-          params: { type: 'boolean' },
-          message: 'must be boolean',
-          schema: schema19.properties.header.type,
-          parentSchema: schema19.properties.header,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.decimal !== undefined) {
-      let data3 = data.decimal;
-      if (typeof data3 !== 'string') {
-        const err9 = {
-          instancePath: instancePath + '/decimal',
-          schemaPath: '#/properties/decimal/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema19.properties.decimal.type,
-          parentSchema: schema19.properties.decimal,
-          data: data3,
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data3 === '.' || data3 === ',')) {
-        const err10 = {
-          instancePath: instancePath + '/decimal',
-          schemaPath: '#/properties/decimal/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema19.properties.decimal.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema19.properties.decimal.enum,
-          parentSchema: schema19.properties.decimal,
-          data: data3,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err11 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema19.type,
-      parentSchema: schema19,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err11];
-    } else {
-      vErrors.push(err11);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-export const v_p71604a4dc6c62e68 = validate19;
-const schema20 = {
   type: 'object',
   properties: {
     phi: {
@@ -3199,7 +2916,7 @@ const schema20 = {
   required: [],
   additionalProperties: false,
 };
-function validate19(
+function validate18(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -3221,7 +2938,7 @@ function validate19(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema20,
+          parentSchema: schema19,
           data,
         };
         if (vErrors === null) {
@@ -3243,7 +2960,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.phi,
+            parentSchema: schema19.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3261,7 +2978,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.phi,
+            parentSchema: schema19.properties.phi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3278,8 +2995,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.phi.type,
-          parentSchema: schema20.properties.phi,
+          schema: schema19.properties.phi.type,
+          parentSchema: schema19.properties.phi,
           data: data0,
         };
         if (vErrors === null) {
@@ -3301,7 +3018,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.vsh,
+            parentSchema: schema19.properties.vsh,
             data: data1,
           };
           if (vErrors === null) {
@@ -3319,7 +3036,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.vsh,
+            parentSchema: schema19.properties.vsh,
             data: data1,
           };
           if (vErrors === null) {
@@ -3336,8 +3053,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.vsh.type,
-          parentSchema: schema20.properties.vsh,
+          schema: schema19.properties.vsh.type,
+          parentSchema: schema19.properties.vsh,
           data: data1,
         };
         if (vErrors === null) {
@@ -3357,8 +3074,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.method.type,
-          parentSchema: schema20.properties.method,
+          schema: schema19.properties.method.type,
+          parentSchema: schema19.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3373,10 +3090,10 @@ function validate19(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema20.properties.method.enum },
+          params: { allowedValues: schema19.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema20.properties.method.enum,
-          parentSchema: schema20.properties.method,
+          schema: schema19.properties.method.enum,
+          parentSchema: schema19.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3398,7 +3115,7 @@ function validate19(
             params: { comparison: '<=', limit: 1 },
             message: 'must be <= 1',
             schema: 1,
-            parentSchema: schema20.properties.phiShale,
+            parentSchema: schema19.properties.phiShale,
             data: data3,
           };
           if (vErrors === null) {
@@ -3416,7 +3133,7 @@ function validate19(
             params: { comparison: '>=', limit: 0 },
             message: 'must be >= 0',
             schema: 0,
-            parentSchema: schema20.properties.phiShale,
+            parentSchema: schema19.properties.phiShale,
             data: data3,
           };
           if (vErrors === null) {
@@ -3433,8 +3150,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema20.properties.phiShale.type,
-          parentSchema: schema20.properties.phiShale,
+          schema: schema19.properties.phiShale.type,
+          parentSchema: schema19.properties.phiShale,
           data: data3,
         };
         if (vErrors === null) {
@@ -3456,7 +3173,7 @@ function validate19(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema20.properties.output,
+            parentSchema: schema19.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -3474,7 +3191,7 @@ function validate19(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema20.properties.output,
+            parentSchema: schema19.properties.output,
             data: data4,
           };
           if (vErrors === null) {
@@ -3491,8 +3208,8 @@ function validate19(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema20.properties.output.type,
-          parentSchema: schema20.properties.output,
+          schema: schema19.properties.output.type,
+          parentSchema: schema19.properties.output,
           data: data4,
         };
         if (vErrors === null) {
@@ -3510,8 +3227,8 @@ function validate19(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema20.type,
-      parentSchema: schema20,
+      schema: schema19.type,
+      parentSchema: schema19,
       data,
     };
     if (vErrors === null) {
@@ -3521,11 +3238,11 @@ function validate19(
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-export const v_pa767a62941a06211 = validate20;
-const schema21 = {
+export const v_pa767a62941a06211 = validate19;
+const schema20 = {
   type: 'object',
   properties: {
     nphi: {
@@ -3567,7 +3284,7 @@ const schema21 = {
   required: [],
   additionalProperties: false,
 };
-function validate20(
+function validate19(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -3583,7 +3300,7 @@ function validate20(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema21,
+          parentSchema: schema20,
           data,
         };
         if (vErrors === null) {
@@ -3605,7 +3322,7 @@ function validate20(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema21.properties.nphi,
+            parentSchema: schema20.properties.nphi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3623,7 +3340,7 @@ function validate20(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema21.properties.nphi,
+            parentSchema: schema20.properties.nphi,
             data: data0,
           };
           if (vErrors === null) {
@@ -3640,8 +3357,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema21.properties.nphi.type,
-          parentSchema: schema21.properties.nphi,
+          schema: schema20.properties.nphi.type,
+          parentSchema: schema20.properties.nphi,
           data: data0,
         };
         if (vErrors === null) {
@@ -3663,7 +3380,7 @@ function validate20(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema21.properties.phid,
+            parentSchema: schema20.properties.phid,
             data: data1,
           };
           if (vErrors === null) {
@@ -3681,7 +3398,7 @@ function validate20(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema21.properties.phid,
+            parentSchema: schema20.properties.phid,
             data: data1,
           };
           if (vErrors === null) {
@@ -3698,8 +3415,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema21.properties.phid.type,
-          parentSchema: schema21.properties.phid,
+          schema: schema20.properties.phid.type,
+          parentSchema: schema20.properties.phid,
           data: data1,
         };
         if (vErrors === null) {
@@ -3719,8 +3436,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema21.properties.method.type,
-          parentSchema: schema21.properties.method,
+          schema: schema20.properties.method.type,
+          parentSchema: schema20.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3735,10 +3452,10 @@ function validate20(
           instancePath: instancePath + '/method',
           schemaPath: '#/properties/method/enum',
           keyword: 'enum',
-          params: { allowedValues: schema21.properties.method.enum },
+          params: { allowedValues: schema20.properties.method.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema21.properties.method.enum,
-          parentSchema: schema21.properties.method,
+          schema: schema20.properties.method.enum,
+          parentSchema: schema20.properties.method,
           data: data2,
         };
         if (vErrors === null) {
@@ -3760,7 +3477,7 @@ function validate20(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema21.properties.output,
+            parentSchema: schema20.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -3778,7 +3495,7 @@ function validate20(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema21.properties.output,
+            parentSchema: schema20.properties.output,
             data: data3,
           };
           if (vErrors === null) {
@@ -3795,8 +3512,8 @@ function validate20(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema21.properties.output.type,
-          parentSchema: schema21.properties.output,
+          schema: schema20.properties.output.type,
+          parentSchema: schema20.properties.output,
           data: data3,
         };
         if (vErrors === null) {
@@ -3814,8 +3531,8 @@ function validate20(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema21.type,
-      parentSchema: schema21,
+      schema: schema20.type,
+      parentSchema: schema20,
       data,
     };
     if (vErrors === null) {
@@ -3825,11 +3542,11 @@ function validate20(
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-export const v_pab9d930549535027 = validate21;
-const schema22 = {
+export const v_pab9d930549535027 = validate20;
+const schema21 = {
   type: 'object',
   properties: {
     index: {
@@ -3855,7 +3572,7 @@ const schema22 = {
   required: ['top', 'base'],
   additionalProperties: false,
 };
-function validate21(
+function validate20(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -3869,8 +3586,8 @@ function validate21(
         keyword: 'required',
         params: { missingProperty: 'top' },
         message: "must have required property '" + 'top' + "'",
-        schema: schema22.required,
-        parentSchema: schema22,
+        schema: schema21.required,
+        parentSchema: schema21,
         data,
       };
       if (vErrors === null) {
@@ -3887,8 +3604,8 @@ function validate21(
         keyword: 'required',
         params: { missingProperty: 'base' },
         message: "must have required property '" + 'base' + "'",
-        schema: schema22.required,
-        parentSchema: schema22,
+        schema: schema21.required,
+        parentSchema: schema21,
         data,
       };
       if (vErrors === null) {
@@ -3907,7 +3624,7 @@ function validate21(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema22,
+          parentSchema: schema21,
           data,
         };
         if (vErrors === null) {
@@ -3929,7 +3646,7 @@ function validate21(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema22.properties.index,
+            parentSchema: schema21.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3947,7 +3664,7 @@ function validate21(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema22.properties.index,
+            parentSchema: schema21.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -3964,8 +3681,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema22.properties.index.type,
-          parentSchema: schema22.properties.index,
+          schema: schema21.properties.index.type,
+          parentSchema: schema21.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -3985,8 +3702,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema22.properties.top.type,
-          parentSchema: schema22.properties.top,
+          schema: schema21.properties.top.type,
+          parentSchema: schema21.properties.top,
           data: data1,
         };
         if (vErrors === null) {
@@ -4006,8 +3723,8 @@ function validate21(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema22.properties.base.type,
-          parentSchema: schema22.properties.base,
+          schema: schema21.properties.base.type,
+          parentSchema: schema21.properties.base,
           data: data2,
         };
         if (vErrors === null) {
@@ -4025,8 +3742,8 @@ function validate21(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema22.type,
-      parentSchema: schema22,
+      schema: schema21.type,
+      parentSchema: schema21,
       data,
     };
     if (vErrors === null) {
@@ -4036,11 +3753,11 @@ function validate21(
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-export const v_pabbc9e79d3633cd8 = validate22;
-const schema23 = {
+export const v_pabbc9e79d3633cd8 = validate21;
+const schema22 = {
   type: 'object',
   properties: {
     index: {
@@ -4092,7 +3809,7 @@ const schema23 = {
   required: [],
   additionalProperties: false,
 };
-function validate22(
+function validate21(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -4114,7 +3831,7 @@ function validate22(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema23,
+          parentSchema: schema22,
           data,
         };
         if (vErrors === null) {
@@ -4136,7 +3853,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.index,
+            parentSchema: schema22.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -4154,7 +3871,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.index,
+            parentSchema: schema22.properties.index,
             data: data0,
           };
           if (vErrors === null) {
@@ -4171,8 +3888,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.index.type,
-          parentSchema: schema23.properties.index,
+          schema: schema22.properties.index.type,
+          parentSchema: schema22.properties.index,
           data: data0,
         };
         if (vErrors === null) {
@@ -4194,7 +3911,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.phi,
+            parentSchema: schema22.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4212,7 +3929,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.phi,
+            parentSchema: schema22.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4229,8 +3946,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.phi.type,
-          parentSchema: schema23.properties.phi,
+          schema: schema22.properties.phi.type,
+          parentSchema: schema22.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -4252,7 +3969,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.sw,
+            parentSchema: schema22.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4270,7 +3987,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.sw,
+            parentSchema: schema22.properties.sw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4287,8 +4004,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.sw.type,
-          parentSchema: schema23.properties.sw,
+          schema: schema22.properties.sw.type,
+          parentSchema: schema22.properties.sw,
           data: data2,
         };
         if (vErrors === null) {
@@ -4310,7 +4027,7 @@ function validate22(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema23.properties.pay,
+            parentSchema: schema22.properties.pay,
             data: data3,
           };
           if (vErrors === null) {
@@ -4328,7 +4045,7 @@ function validate22(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema23.properties.pay,
+            parentSchema: schema22.properties.pay,
             data: data3,
           };
           if (vErrors === null) {
@@ -4345,8 +4062,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema23.properties.pay.type,
-          parentSchema: schema23.properties.pay,
+          schema: schema22.properties.pay.type,
+          parentSchema: schema22.properties.pay,
           data: data3,
         };
         if (vErrors === null) {
@@ -4368,7 +4085,7 @@ function validate22(
             params: { limit: 1000 },
             message: 'must NOT have more than 1000 items',
             schema: 1000,
-            parentSchema: schema23.properties.groupBy,
+            parentSchema: schema22.properties.groupBy,
             data: data4,
           };
           if (vErrors === null) {
@@ -4390,7 +4107,7 @@ function validate22(
                 params: { limit: 256 },
                 message: 'must NOT have more than 256 characters',
                 schema: 256,
-                parentSchema: schema23.properties.groupBy.items,
+                parentSchema: schema22.properties.groupBy.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -4408,7 +4125,7 @@ function validate22(
                 params: { limit: 1 },
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
-                parentSchema: schema23.properties.groupBy.items,
+                parentSchema: schema22.properties.groupBy.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -4425,8 +4142,8 @@ function validate22(
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
-              schema: schema23.properties.groupBy.items.type,
-              parentSchema: schema23.properties.groupBy.items,
+              schema: schema22.properties.groupBy.items.type,
+              parentSchema: schema22.properties.groupBy.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -4460,7 +4177,7 @@ function validate22(
                   i1 +
                   ' are identical)',
                 schema: true,
-                parentSchema: schema23.properties.groupBy,
+                parentSchema: schema22.properties.groupBy,
                 data: data4,
               };
               if (vErrors === null) {
@@ -4481,8 +4198,8 @@ function validate22(
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema23.properties.groupBy.type,
-          parentSchema: schema23.properties.groupBy,
+          schema: schema22.properties.groupBy.type,
+          parentSchema: schema22.properties.groupBy,
           data: data4,
         };
         if (vErrors === null) {
@@ -4500,8 +4217,8 @@ function validate22(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema23.type,
-      parentSchema: schema23,
+      schema: schema22.type,
+      parentSchema: schema22,
       data,
     };
     if (vErrors === null) {
@@ -4511,11 +4228,11 @@ function validate22(
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-export const v_pc5d8c743f968d59a = validate23;
-const schema24 = {
+export const v_pc5d8c743f968d59a = validate22;
+const schema23 = {
   type: 'object',
   properties: {
     rt: {
@@ -4584,7 +4301,7 @@ const schema24 = {
   required: ['rw'],
   additionalProperties: false,
 };
-function validate23(
+function validate22(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
 ) {
@@ -4598,8 +4315,8 @@ function validate23(
         keyword: 'required',
         params: { missingProperty: 'rw' },
         message: "must have required property '" + 'rw' + "'",
-        schema: schema24.required,
-        parentSchema: schema24,
+        schema: schema23.required,
+        parentSchema: schema23,
         data,
       };
       if (vErrors === null) {
@@ -4626,7 +4343,7 @@ function validate23(
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema24,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -4648,7 +4365,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.rt,
+            parentSchema: schema23.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -4666,7 +4383,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.rt,
+            parentSchema: schema23.properties.rt,
             data: data0,
           };
           if (vErrors === null) {
@@ -4683,8 +4400,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.rt.type,
-          parentSchema: schema24.properties.rt,
+          schema: schema23.properties.rt.type,
+          parentSchema: schema23.properties.rt,
           data: data0,
         };
         if (vErrors === null) {
@@ -4706,7 +4423,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.phi,
+            parentSchema: schema23.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4724,7 +4441,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.phi,
+            parentSchema: schema23.properties.phi,
             data: data1,
           };
           if (vErrors === null) {
@@ -4741,8 +4458,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.phi.type,
-          parentSchema: schema24.properties.phi,
+          schema: schema23.properties.phi.type,
+          parentSchema: schema23.properties.phi,
           data: data1,
         };
         if (vErrors === null) {
@@ -4764,7 +4481,7 @@ function validate23(
             params: { comparison: '>', limit: 0 },
             message: 'must be > 0',
             schema: 0,
-            parentSchema: schema24.properties.rw,
+            parentSchema: schema23.properties.rw,
             data: data2,
           };
           if (vErrors === null) {
@@ -4781,8 +4498,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.rw.type,
-          parentSchema: schema24.properties.rw,
+          schema: schema23.properties.rw.type,
+          parentSchema: schema23.properties.rw,
           data: data2,
         };
         if (vErrors === null) {
@@ -4804,7 +4521,7 @@ function validate23(
             params: { comparison: '<=', limit: 2 },
             message: 'must be <= 2',
             schema: 2,
-            parentSchema: schema24.properties.a,
+            parentSchema: schema23.properties.a,
             data: data3,
           };
           if (vErrors === null) {
@@ -4822,7 +4539,7 @@ function validate23(
             params: { comparison: '>=', limit: 0.5 },
             message: 'must be >= 0.5',
             schema: 0.5,
-            parentSchema: schema24.properties.a,
+            parentSchema: schema23.properties.a,
             data: data3,
           };
           if (vErrors === null) {
@@ -4839,8 +4556,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.a.type,
-          parentSchema: schema24.properties.a,
+          schema: schema23.properties.a.type,
+          parentSchema: schema23.properties.a,
           data: data3,
         };
         if (vErrors === null) {
@@ -4862,7 +4579,7 @@ function validate23(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema24.properties.m,
+            parentSchema: schema23.properties.m,
             data: data4,
           };
           if (vErrors === null) {
@@ -4880,7 +4597,7 @@ function validate23(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema24.properties.m,
+            parentSchema: schema23.properties.m,
             data: data4,
           };
           if (vErrors === null) {
@@ -4897,8 +4614,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.m.type,
-          parentSchema: schema24.properties.m,
+          schema: schema23.properties.m.type,
+          parentSchema: schema23.properties.m,
           data: data4,
         };
         if (vErrors === null) {
@@ -4920,7 +4637,7 @@ function validate23(
             params: { comparison: '<=', limit: 3 },
             message: 'must be <= 3',
             schema: 3,
-            parentSchema: schema24.properties.n,
+            parentSchema: schema23.properties.n,
             data: data5,
           };
           if (vErrors === null) {
@@ -4938,7 +4655,7 @@ function validate23(
             params: { comparison: '>=', limit: 1 },
             message: 'must be >= 1',
             schema: 1,
-            parentSchema: schema24.properties.n,
+            parentSchema: schema23.properties.n,
             data: data5,
           };
           if (vErrors === null) {
@@ -4955,8 +4672,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'number' },
           message: 'must be number',
-          schema: schema24.properties.n.type,
-          parentSchema: schema24.properties.n,
+          schema: schema23.properties.n.type,
+          parentSchema: schema23.properties.n,
           data: data5,
         };
         if (vErrors === null) {
@@ -4978,7 +4695,7 @@ function validate23(
             params: { limit: 256 },
             message: 'must NOT have more than 256 characters',
             schema: 256,
-            parentSchema: schema24.properties.output,
+            parentSchema: schema23.properties.output,
             data: data6,
           };
           if (vErrors === null) {
@@ -4996,7 +4713,7 @@ function validate23(
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
-            parentSchema: schema24.properties.output,
+            parentSchema: schema23.properties.output,
             data: data6,
           };
           if (vErrors === null) {
@@ -5013,8 +4730,8 @@ function validate23(
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema24.properties.output.type,
-          parentSchema: schema24.properties.output,
+          schema: schema23.properties.output.type,
+          parentSchema: schema23.properties.output,
           data: data6,
         };
         if (vErrors === null) {
@@ -5032,14 +4749,330 @@ function validate23(
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema24.type,
-      parentSchema: schema24,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
       vErrors = [err22];
     } else {
       vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+export const v_pc9798e1f68f0461c = validate23;
+const schema24 = {
+  type: 'object',
+  properties: {
+    file: {
+      type: 'string',
+      title: 'File',
+      description:
+        'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+      minLength: 1,
+      maxLength: 1024,
+      'x-widget': 'file',
+    },
+    delimiter: {
+      type: 'string',
+      title: 'Delimiter',
+      description:
+        'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+      default: 'auto',
+      minLength: 1,
+      maxLength: 4,
+    },
+    header: {
+      type: 'boolean',
+      title: 'Header row',
+      description:
+        'Whether the first row holds column names. Without it, columns are named column0, column1...',
+      default: true,
+    },
+    decimal: {
+      type: 'string',
+      title: 'Decimal separator',
+      description:
+        'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
+      enum: ['.', ','],
+      default: '.',
+    },
+    nullValue: {
+      type: 'number',
+      title: 'Missing value',
+      description:
+        'A number that means "no value" in the numeric columns, such as -999.25 (the NULL of most LAS exports): values equal to it become null. Empty fields are always missing.',
+    },
+  },
+  required: ['file'],
+  additionalProperties: false,
+};
+function validate23(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.file === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'file' },
+        message: "must have required property '" + 'file' + "'",
+        schema: schema24.required,
+        parentSchema: schema24,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'file' ||
+        key0 === 'delimiter' ||
+        key0 === 'header' ||
+        key0 === 'decimal' ||
+        key0 === 'nullValue'
+      )) {
+        const err1 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema24,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.file !== undefined) {
+      let data0 = data.file;
+      if (typeof data0 === 'string') {
+        if (func2(data0) > 1024) {
+          const err2 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 1024 },
+            message: 'must NOT have more than 1024 characters',
+            schema: 1024,
+            parentSchema: schema24.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func2(data0) < 1) {
+          const err3 = {
+            instancePath: instancePath + '/file',
+            schemaPath: '#/properties/file/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema24.properties.file,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + '/file',
+          schemaPath: '#/properties/file/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema24.properties.file.type,
+          parentSchema: schema24.properties.file,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.delimiter !== undefined) {
+      let data1 = data.delimiter;
+      if (typeof data1 === 'string') {
+        if (func2(data1) > 4) {
+          const err5 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 4 },
+            message: 'must NOT have more than 4 characters',
+            schema: 4,
+            parentSchema: schema24.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/delimiter',
+            schemaPath: '#/properties/delimiter/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema24.properties.delimiter,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/delimiter',
+          schemaPath: '#/properties/delimiter/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema24.properties.delimiter.type,
+          parentSchema: schema24.properties.delimiter,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.header !== undefined) {
+      let data2 = data.header;
+      if (typeof data2 !== 'boolean') {
+        const err8 = {
+          instancePath: instancePath + '/header',
+          schemaPath: '#/properties/header/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema24.properties.header.type,
+          parentSchema: schema24.properties.header,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.decimal !== undefined) {
+      let data3 = data.decimal;
+      if (typeof data3 !== 'string') {
+        const err9 = {
+          instancePath: instancePath + '/decimal',
+          schemaPath: '#/properties/decimal/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema24.properties.decimal.type,
+          parentSchema: schema24.properties.decimal,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data3 === '.' || data3 === ',')) {
+        const err10 = {
+          instancePath: instancePath + '/decimal',
+          schemaPath: '#/properties/decimal/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema24.properties.decimal.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema24.properties.decimal.enum,
+          parentSchema: schema24.properties.decimal,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.nullValue !== undefined) {
+      let data4 = data.nullValue;
+      if (!(typeof data4 == 'number' && isFinite(data4))) {
+        const err11 = {
+          instancePath: instancePath + '/nullValue',
+          schemaPath: '#/properties/nullValue/type',
+          keyword: 'type',
+          params: { type: 'number' },
+          message: 'must be number',
+          schema: schema24.properties.nullValue.type,
+          parentSchema: schema24.properties.nullValue,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema24.type,
+      parentSchema: schema24,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -7739,12 +7772,12 @@ export const paramsValidators = Object.freeze({
   p572ffd6ac8a5a919: v_p572ffd6ac8a5a919,
   p5a4d1de37ddf12e3: v_p5a4d1de37ddf12e3,
   p6d8de36527a87219: v_p6d8de36527a87219,
-  p7073612a00051977: v_p7073612a00051977,
   p71604a4dc6c62e68: v_p71604a4dc6c62e68,
   pa767a62941a06211: v_pa767a62941a06211,
   pab9d930549535027: v_pab9d930549535027,
   pabbc9e79d3633cd8: v_pabbc9e79d3633cd8,
   pc5d8c743f968d59a: v_pc5d8c743f968d59a,
+  pc9798e1f68f0461c: v_pc9798e1f68f0461c,
   pce9d0b224ae03a08: v_pce9d0b224ae03a08,
   pd12e54ef5774c774: v_pd12e54ef5774c774,
   pdc01ef1621b4b03e: v_pdc01ef1621b4b03e,
@@ -8100,46 +8133,6 @@ export const paramsSchemas = Object.freeze({
     required: [],
     additionalProperties: false,
   },
-  p7073612a00051977: {
-    type: 'object',
-    properties: {
-      file: {
-        type: 'string',
-        title: 'File',
-        description:
-          'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
-        minLength: 1,
-        maxLength: 1024,
-        'x-widget': 'file',
-      },
-      delimiter: {
-        type: 'string',
-        title: 'Delimiter',
-        description:
-          'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
-        default: 'auto',
-        minLength: 1,
-        maxLength: 4,
-      },
-      header: {
-        type: 'boolean',
-        title: 'Header row',
-        description:
-          'Whether the first row holds column names. Without it, columns are named column0, column1...',
-        default: true,
-      },
-      decimal: {
-        type: 'string',
-        title: 'Decimal separator',
-        description:
-          'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
-        enum: ['.', ','],
-        default: '.',
-      },
-    },
-    required: ['file'],
-    additionalProperties: false,
-  },
   p71604a4dc6c62e68: {
     type: 'object',
     properties: {
@@ -8380,6 +8373,52 @@ export const paramsSchemas = Object.freeze({
       },
     },
     required: ['rw'],
+    additionalProperties: false,
+  },
+  pc9798e1f68f0461c: {
+    type: 'object',
+    properties: {
+      file: {
+        type: 'string',
+        title: 'File',
+        description:
+          'A CSV file name, or a glob such as *.csv to stack several files (in sorted name order, columns matched by name).',
+        minLength: 1,
+        maxLength: 1024,
+        'x-widget': 'file',
+      },
+      delimiter: {
+        type: 'string',
+        title: 'Delimiter',
+        description:
+          'The character between values: "auto" detects it (comma, semicolon, tab or pipe: the one that splits every row of the file\'s head alike, else DuckDB\'s choice), or type one character.',
+        default: 'auto',
+        minLength: 1,
+        maxLength: 4,
+      },
+      header: {
+        type: 'boolean',
+        title: 'Header row',
+        description:
+          'Whether the first row holds column names. Without it, columns are named column0, column1...',
+        default: true,
+      },
+      decimal: {
+        type: 'string',
+        title: 'Decimal separator',
+        description:
+          'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
+        enum: ['.', ','],
+        default: '.',
+      },
+      nullValue: {
+        type: 'number',
+        title: 'Missing value',
+        description:
+          'A number that means "no value" in the numeric columns, such as -999.25 (the NULL of most LAS exports): values equal to it become null. Empty fields are always missing.',
+      },
+    },
+    required: ['file'],
     additionalProperties: false,
   },
   pce9d0b224ae03a08: {
@@ -8748,7 +8787,7 @@ export const paramsSchemaKeys = Object.freeze({
   'petro.vshale@1.0.0': 'pdc01ef1621b4b03e',
   'resample@1.0.0': 'p2b9251c82522d789',
   'source.csv@1.0.0': 'pde5ebd728200a418',
-  'source.csv@1.1.0': 'p7073612a00051977',
+  'source.csv@1.1.0': 'pc9798e1f68f0461c',
   'source.las@1.0.0': 'p5a4d1de37ddf12e3',
   'source.las@1.1.0': 'p5a4d1de37ddf12e3',
   'sql@1.0.0': 'p4c7b745c754b993e',

@@ -4,7 +4,7 @@
  * 1.1.0 adds the decimal separator (`.` or `,`), for files written with decimal commas.
  */
 import type { RecordBatch } from 'apache-arrow';
-import { bool, defineParams, oneOf, text } from '../params.ts';
+import { bool, defineParams, num, oneOf, text } from '../params.ts';
 import type { ParamMigration, RunContext, SourceOperator } from '../types.ts';
 import { matchFiles } from './glob.ts';
 import { outPort, paramError, withDefaults, type ParamsType } from './shared.ts';
@@ -16,6 +16,7 @@ import {
   type CsvChunking,
 } from './source-csv-stream.ts';
 import { conformBatch, stackSchemas } from './stack.ts';
+import { nullifyMissing, usualNullsIn } from './csv-missing.ts';
 import { PetroflowException } from '../../model/errors.ts';
 
 const ID = 'source.csv';
@@ -54,6 +55,12 @@ const paramsV110 = defineParams({
     description:
       'How numbers are written: "." (1000.5) or "," (1000,5, as in many European exports; the delimiter is then not a comma: "auto" picks semicolon, tab or pipe).',
     default: '.',
+  }),
+  nullValue: num({
+    title: 'Missing value',
+    description:
+      'A number that means "no value" in the numeric columns, such as -999.25 (the NULL of most LAS exports): values equal to it become null. Empty fields are always missing.',
+    optional: true,
   }),
 });
 
@@ -103,12 +110,13 @@ export async function* readCsvFiles(
     sampleRows: chunking.sampleRows ?? CSV_SAMPLE_ROWS,
     holdBytes: chunking.holdBytes ?? CSV_HOLD_BYTES,
   };
+  const finish = finisher('nullValue' in p ? p.nullValue : undefined, p.file, ctx);
   let rows = 0;
   if (names.length === 1) {
     for await (const batch of csvFileBatches(names[0] as string, o, ctx)) {
       rows += batch.numRows;
       ctx.progress(rows);
-      yield batch;
+      yield finish(batch);
     }
     return;
   }
@@ -125,13 +133,39 @@ export async function* readCsvFiles(
       if (ctx.signal.aborted) return;
       rows += batch.numRows;
       ctx.progress(rows);
-      yield conformBatch(batch, stacked.schema);
+      yield finish(conformBatch(batch, stacked.schema));
     }
   }
 }
 
+/**
+ * What every batch goes through: values equal to `nullValue` made null; without one, the first
+ * batch is looked at once for the usual LAS missing-value numbers (a warning suggests the setting).
+ */
+function finisher(
+  nullValue: number | undefined,
+  file: string,
+  ctx: RunContext,
+): (batch: RecordBatch) => RecordBatch {
+  if (nullValue !== undefined) return (batch) => nullifyMissing(batch, nullValue);
+  let looked = false;
+  return (batch) => {
+    if (looked || batch.numRows === 0) return batch;
+    looked = true;
+    const found = usualNullsIn(batch);
+    if (found.length > 0) {
+      const list = found.map((f) => `"${f.column}" (${f.value})`).join(', ');
+      const value = found[0]?.value ?? -999.25;
+      ctx.warn(
+        `${file}: numeric ${found.length === 1 ? 'column' : 'columns'} ${list} ${found.length === 1 ? 'holds' : 'hold'} the usual "no value" number of LAS exports, read as a value: set this node's "Missing value" to ${value} (source.csv 1.1.0) to make such values null.`,
+      );
+    }
+    return batch;
+  };
+}
+
 const DESCRIPTION =
-  "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected; when exactly one of comma, semicolon, tab and pipe splits every row of the file's first 64 KB into the same number of values, that is the delimiter, so a semicolon file with decimal commas is not cut at its commas; text columns holding numbers written with decimal commas are named in a warning). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows (DuckDB's sample of 20 480) does not fit a later row, types are detected from the whole file; a later number with a decimal point or an exponent (12.5, 1e3) does not fit an integer column, so that column becomes DOUBLE and no value is rounded, and a later time of day (2024-02-01 10:30:00) does not fit a DATE column, so that column becomes TIMESTAMP and no time is dropped. Files up to 8 MiB are read whole; a larger UTF-8 file is read in 8 MiB chunks with bounded memory and gives the same table: its first chunk is sniffed as above, every later chunk is checked against those types (the same way) before any row is output, and when one does not fit, the types of every chunk are detected from all its rows and combined as a whole-file detection does (integers with decimals give DOUBLE, dates with timestamps TIMESTAMP, other mixes text), then the file is read with the final types. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.";
+  "Reads a CSV file with DuckDB's sniffer (delimiter, quoting and column types detected; when exactly one of comma, semicolon, tab and pipe splits every row of the file's first 64 KB into the same number of values, that is the delimiter, so a semicolon file with decimal commas is not cut at its commas; text columns holding numbers written with decimal commas, and numeric columns holding -999.25 or -9999 (the usual missing values of LAS exports), are named in a warning). UTF-16 and Windows-1252 files are converted to UTF-8 first; empty files, images, binary data and LAS files are refused with an error saying so. Short rows are padded with nulls and rows with extra values read leniently, both with a warning naming the first such line; when a column's type detected from the first rows (DuckDB's sample of 20 480) does not fit a later row, types are detected from the whole file; a later number with a decimal point or an exponent (12.5, 1e3) does not fit an integer column, so that column becomes DOUBLE and no value is rounded, and a later time of day (2024-02-01 10:30:00) does not fit a DATE column, so that column becomes TIMESTAMP and no time is dropped. Files up to 8 MiB are read whole; a larger UTF-8 file is read in 8 MiB chunks with bounded memory and gives the same table: its first chunk is sniffed as above, every later chunk is checked against those types (the same way) before any row is output, and when one does not fit, the types of every chunk are detected from all its rows and combined as a whole-file detection does (integers with decimals give DOUBLE, dates with timestamps TIMESTAMP, other mixes text), then the file is read with the final types. A glob (e.g. *.csv) stacks several files in sorted name order: columns are matched by name and a column missing from a file is null there; a column that is numeric in one file and text in another becomes text.";
 
 /** `source.csv` 1.0.0. */
 export const sourceCsv: SourceOperator<SourceCsvParams> = {
@@ -153,7 +187,7 @@ export const sourceCsv: SourceOperator<SourceCsvParams> = {
 export const sourceCsvMigration110: ParamMigration = {
   from: '1.0.0',
   changes:
-    'Adds the parameter "decimal" (set to "."): files are read exactly as before. Set it to "," for files whose numbers are written with a decimal comma (1000,5), which 1.0.0 reads as text.',
+    'Adds the parameters "decimal" (set to ".") and "nullValue" (left empty): files are read exactly as before. Set "decimal" to "," for files whose numbers are written with a decimal comma (1000,5), which 1.0.0 reads as text; set "nullValue" to -999.25 (say) to make that number null.',
   migrate: (p) => ({ ...p, decimal: '.' }),
 };
 
@@ -161,7 +195,7 @@ export const sourceCsvMigration110: ParamMigration = {
 export const sourceCsvV110: SourceOperator<SourceCsvParamsV110> = {
   ...sourceCsv,
   version: '1.1.0',
-  description: `${DESCRIPTION} Version 1.1.0: "decimal" sets the decimal separator; with "," numbers such as 1000,5 are read as numbers (DuckDB's decimal_separator) and the delimiter is semicolon, tab or pipe.`,
+  description: `${DESCRIPTION} Version 1.1.0: "decimal" sets the decimal separator; with "," numbers such as 1000,5 are read as numbers (DuckDB's decimal_separator) and the delimiter is semicolon, tab or pipe. "nullValue" (optional) makes every numeric value equal to it null, as LAS's NULL does.`,
   params: paramsV110,
   migration: sourceCsvMigration110,
   read: (p, ctx) => readCsvFiles(p, ctx),

@@ -72,11 +72,13 @@ export function values(t: Table | RecordBatch, name: string): unknown[] {
 }
 
 /**
- * One file `f.csv` served by ranged names as `petroflow run` serves them (so source.csv streams
- * it); counts the ranged reads.
+ * Files served whole or by ranged names as `petroflow run` serves them (so source.csv streams
+ * them); counts the ranged reads.
  */
-export function rangedFiles(text: string): FileAccess & { ranges: number } {
-  const whole = memoryFiles({ 'f.csv': text });
+export function rangedFiles(
+  files: Readonly<Record<string, Uint8Array | string>>,
+): FileAccess & { ranges: number } {
+  const whole = memoryFiles(files);
   const access = {
     ranges: 0,
     match: (pattern: string) => whole.match(pattern),

@@ -58,7 +58,7 @@ describe('source.csv 1.1.0 decimal separator', () => {
     expect(whole.getChild('DEPT')?.toArray()).toEqual(Float64Array.from(dept));
     expect(whole.getChild('GR')?.toArray()).toEqual(Float64Array.from(gr));
     expect(whole.getChild('RHOB')?.get(91)).toBe(2.1);
-    const files = rangedFiles(text);
+    const files = rangedFiles({ 'f.csv': text });
     // Types sniffed from the first 100 rows, then every later chunk read with them.
     const chunked = await read(files, comma, 16_000, 100);
     expect(files.ranges).toBeGreaterThan(2);
@@ -105,5 +105,37 @@ describe('source.csv 1.1.0 decimal separator', () => {
       decimal: '.',
     });
     expect(sourceCsvMigration110.from).toBe('1.0.0');
+  });
+});
+
+describe('source.csv 1.1.0 missing value', () => {
+  const lines = Array.from({ length: 3_000 }, (_v, i) =>
+    i % 7 === 3 ? `${1000 + i},-999.25,-9999` : `${1000 + i},${i % 150}.5,${i}`,
+  );
+  const text = `DEPT,GR,N\n${lines.join('\n')}\n`;
+  const params = { file: 'f.csv', delimiter: 'auto', header: true, decimal: '.' } as const;
+
+  it('makes the numbers equal to it null, whole and in chunks', async () => {
+    const withNull = { ...params, nullValue: -999.25 };
+    const whole = await read(memoryFiles({ 'f.csv': text }), withNull);
+    const chunked = await read(rangedFiles({ 'f.csv': text }), withNull, 16_000, 100);
+    for (const t of [whole, chunked]) {
+      expect(types(t)).toEqual(['DEPT:Int64', 'GR:Float64', 'N:Int64']);
+      expect(t.getChild('GR')?.get(3)).toBeNull();
+      expect(t.getChild('GR')?.get(4)).toBe(4.5);
+      expect(t.getChild('GR')?.nullCount).toBe(lines.filter((l) => l.includes('-999.25')).length);
+      // -999.25 is not an integer: the integer column keeps its -9999.
+      expect(t.getChild('N')?.get(3)).toBe(-9999n);
+    }
+  });
+
+  it('warns about the usual missing-value numbers when none is set (1.0.0 too)', async () => {
+    for (const p of [params, { file: 'f.csv' }]) {
+      const ctx = testContext({ files: memoryFiles({ 'f.csv': text }), sql: host });
+      for await (const b of readCsvFiles(p, ctx)) expect(b.numRows).toBeGreaterThan(0);
+      expect(ctx.warnings).toEqual([
+        'f.csv: numeric columns "GR" (-999.25), "N" (-9999) hold the usual "no value" number of LAS exports, read as a value: set this node\'s "Missing value" to -999.25 (source.csv 1.1.0) to make such values null.',
+      ]);
+    }
   });
 });

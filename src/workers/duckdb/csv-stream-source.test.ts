@@ -2,11 +2,11 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
-import { parseRangedFileName } from '../../operators/file-range.ts';
-import type { FileAccess, InputFile } from '../../operators/types.ts';
+import type { FileAccess } from '../../operators/types.ts';
 import { readCsvFiles } from '../../operators/tables/source-csv.ts';
 import {
   memoryFiles,
+  rangedFiles,
   testContext,
   type RecordingContext,
 } from '../../operators/tables/test-context.ts';
@@ -20,23 +20,6 @@ afterAll(async () => {
 });
 
 const enc = new TextEncoder();
-
-/** Files served whole or by ranged names, as `petroflow run` serves them; counts ranged reads. */
-function rangedFiles(files: Record<string, string | Uint8Array>): FileAccess & { ranges: number } {
-  const whole = memoryFiles(files);
-  const access = {
-    ranges: 0,
-    match: (pattern: string) => whole.match(pattern),
-    read: async (request: string): Promise<InputFile> => {
-      const r = parseRangedFileName(request);
-      if (!r) return whole.read(request);
-      access.ranges++;
-      const { bytes } = await whole.read(r.name);
-      return { name: r.name, bytes: bytes.slice(r.offset, r.offset + r.length) };
-    },
-  };
-  return access;
-}
 
 async function run(
   files: FileAccess,

@@ -104,7 +104,7 @@ describe('source.csv on files larger than a chunk, with DuckDB sample size', () 
       expect(typesOf(whole.table)).toEqual(['n:Int64', `x:${type}`, 's:Utf8']);
       const expected = rowsOf(whole.table);
       for (const size of [16_000, 48_000]) {
-        const files = rangedFiles(text);
+        const files = rangedFiles({ 'f.csv': text });
         const chunked = await read(files, size, CSV_SAMPLE_ROWS);
         expect(files.ranges).toBeGreaterThan(2);
         expect(chunked.batches.length).toBeGreaterThan(1);
@@ -121,7 +121,7 @@ describe('source.csv on files larger than a chunk, with DuckDB sample size', () 
     );
     const text = `DEPT;GR;RHOB\n${lines.join('\n')}\n`;
     const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);
-    const files = rangedFiles(text);
+    const files = rangedFiles({ 'f.csv': text });
     const chunked = await read(files, 16_000, CSV_SAMPLE_ROWS);
     expect(files.ranges).toBeGreaterThan(2);
     expect(typesOf(whole.table)).toEqual(['DEPT:Utf8', 'GR:Utf8', 'RHOB:Utf8']);
@@ -133,7 +133,7 @@ describe('source.csv on files larger than a chunk, with DuckDB sample size', () 
   it('keeps the time of day of late timestamps in a column of dates', async () => {
     const text = big['dates then timestamps mixed with dates']?.[0] ?? '';
     const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);
-    const chunked = await read(rangedFiles(text), 16_000, CSV_SAMPLE_ROWS);
+    const chunked = await read(rangedFiles({ 'f.csv': text }), 16_000, CSV_SAMPLE_ROWS);
     for (const t of [whole.table, chunked.table]) {
       const x = t.getChild('x');
       expect(x?.get(0)).toBe(Date.UTC(2024, 0, 10));
@@ -181,7 +181,7 @@ describe('source.csv in tiny chunks: types widened as a whole-file detection', (
       const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 20);
       expect(typesOf(whole.table)).toEqual(['n:Int64', `x:${type}`, 's:Utf8']);
       for (const size of [24, 90, 300]) {
-        const files = rangedFiles(text);
+        const files = rangedFiles({ 'f.csv': text });
         const chunked = await read(files, size);
         expect(files.ranges).toBeGreaterThan(2);
         expect(chunked.batches.length).toBeGreaterThan(1);
@@ -194,7 +194,7 @@ describe('source.csv in tiny chunks: types widened as a whole-file detection', (
   it('keeps header names, short-row warnings and values when types widen', async () => {
     const text = `a;b\n1;x\n2;y\n3;z\n4;w\n5\n${Array.from({ length: 20 }, (_, i) => `${i};v${i}`).join('\n')}\n6.5e400;q\n`;
     const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 20);
-    const chunked = await read(rangedFiles(text), 16);
+    const chunked = await read(rangedFiles({ 'f.csv': text }), 16);
     expect(typesOf(chunked.table)).toEqual(['a:Float64', 'b:Utf8']);
     expect(rowsOf(chunked.table)).toEqual(rowsOf(whole.table));
     expect(chunked.warnings.join('\n')).toMatch(/fewer than 2 values \(first at line 6\)/);
@@ -206,7 +206,7 @@ describe('source.csv never rounds a late non-integer of an integer column', () =
     const ints = Array.from({ length: 30_000 }, (_, i) => `${i},${i % 97},w`);
     const text = `n,x,s\n${[...ints, '30000,12.5,w', '30001,7.25,w'].join('\n')}\n`;
     const whole = await read(memoryFiles({ 'f.csv': text }), 1 << 22, CSV_SAMPLE_ROWS);
-    const files = rangedFiles(text);
+    const files = rangedFiles({ 'f.csv': text });
     const chunked = await read(files, 32_000, CSV_SAMPLE_ROWS);
     expect(files.ranges).toBeGreaterThan(2);
     for (const t of [whole.table, chunked.table]) {
@@ -218,7 +218,7 @@ describe('source.csv never rounds a late non-integer of an integer column', () =
     }
     // Integers only: stays BIGINT.
     const only = `n,x\n${Array.from({ length: 30_000 }, (_, i) => `${i},${-i}`).join('\n')}\n`;
-    const kept = await read(rangedFiles(only), 32_000, CSV_SAMPLE_ROWS);
+    const kept = await read(rangedFiles({ 'f.csv': only }), 32_000, CSV_SAMPLE_ROWS);
     expect(typesOf(kept.table)).toEqual(['n:Int64', 'x:Int64']);
     expect(kept.table.getChild('x')?.get(29_999)).toBe(-29_999n);
   });
