@@ -76,23 +76,28 @@ export function nullifyMissing(batch: RecordBatch, missing: number): RecordBatch
   return batchFromColumns(batch.schema, after, batch.numRows);
 }
 
+/** Rows of a batch `usualNullsIn` looks at (a warning needs one sighting, not every row). */
+export const LOOKED_AT_ROWS = 10_000;
+
 /**
- * The numeric columns of `batch` holding one of the `USUAL_NULLS`, with the first such value, for
- * a warning that suggests `nullValue`.
+ * The numeric columns of `batch` holding one of the `USUAL_NULLS` in its first `LOOKED_AT_ROWS`
+ * rows, with the first such value, for a warning that suggests `nullValue`.
  */
 export function usualNullsIn(batch: RecordBatch): { column: string; value: number }[] {
   const found: { column: string; value: number }[] = [];
+  const rows = Math.min(batch.numRows, LOOKED_AT_ROWS);
   batch.schema.fields.forEach((f, c) => {
     const data = batch.data.children[c];
     if (!data) return;
-    for (const value of USUAL_NULLS) {
+    const tests = USUAL_NULLS.flatMap((value) => {
       const equal = matcher(data, value);
-      if (!equal) return;
-      for (let i = 0; i < data.length; i++) {
-        if (data.getValid(i) && equal(i)) {
-          found.push({ column: f.name, value });
-          return;
-        }
+      return equal ? [{ value, equal }] : [];
+    });
+    for (let i = 0; i < rows && tests.length > 0; i++) {
+      const hit = tests.find((t) => t.equal(i));
+      if (hit && data.getValid(i)) {
+        found.push({ column: f.name, value: hit.value });
+        return;
       }
     }
   });
