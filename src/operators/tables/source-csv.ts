@@ -1,7 +1,8 @@
 /**
  * `source.csv`: reads a CSV file with DuckDB's sniffer (through `ctx.sql.readCsv`), or several
  * matched by a glob, stacked in sorted name order like `source.las` (union of columns by name).
- * 1.1.0 adds the decimal separator (`.` or `,`), for files written with decimal commas.
+ * 1.1.0 adds the decimal separator (`.` or `,`), for files written with decimal commas, and a
+ * missing-value number (csv-missing.ts).
  */
 import type { RecordBatch } from 'apache-arrow';
 import { bool, defineParams, num, oneOf, text } from '../params.ts';
@@ -79,8 +80,9 @@ export async function* readCsvFiles(
   ctx: RunContext,
   chunking: Partial<CsvChunking> = {},
 ): AsyncGenerator<RecordBatch> {
-  const p = 'decimal' in raw ? withDefaults(paramsV110, raw, ID) : withDefaults(params, raw, ID);
-  const decimal = 'decimal' in p ? p.decimal : '.';
+  // 1.0.0's parameters are 1.1.0's without `decimal` and `nullValue`, whose defaults read as 1.0.0.
+  const p = withDefaults<SourceCsvParamsV110>(paramsV110, raw, ID);
+  const { decimal } = p;
   if (decimal === ',' && p.delimiter === ',') {
     throw new PetroflowException(
       paramError(
@@ -110,7 +112,7 @@ export async function* readCsvFiles(
     sampleRows: chunking.sampleRows ?? CSV_SAMPLE_ROWS,
     holdBytes: chunking.holdBytes ?? CSV_HOLD_BYTES,
   };
-  const finish = finisher('nullValue' in p ? p.nullValue : undefined, p.file, ctx);
+  const finish = finisher(p.nullValue, p.file, ctx);
   let rows = 0;
   if (names.length === 1) {
     for await (const batch of csvFileBatches(names[0] as string, o, ctx)) {

@@ -116,7 +116,8 @@ describe('source.csv 1.1.0 missing value', () => {
   const params = { file: 'f.csv', delimiter: 'auto', header: true, decimal: '.' } as const;
 
   it('makes the numbers equal to it null, whole and in chunks', async () => {
-    const withNull = { ...params, nullValue: -999.25 };
+    // Only `file` and `nullValue` given: the other parameters take their defaults.
+    const withNull = { file: 'f.csv', nullValue: -999.25 };
     const whole = await read(memoryFiles({ 'f.csv': text }), withNull);
     const chunked = await read(rangedFiles({ 'f.csv': text }), withNull, 16_000, 100);
     for (const t of [whole, chunked]) {
