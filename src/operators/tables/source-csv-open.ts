@@ -1,7 +1,8 @@
 /**
  * Opening the files of a `source.csv` glob: every file's schema is needed before any batch (the
- * stacked schema), so each file is planned now and read later. A small file is read now (as
- * always). Of a large one, passes 1 and 2 run now (source-csv-passes.ts) and step 3 later; its
+ * stacked schema), so each file is planned now and read later. A small file is read now and its
+ * table kept while the glob's kept tables fit in `CsvHold`, else read again when its turn comes. Of
+ * a large one, passes 1 and 2 run now (source-csv-passes.ts) and step 3 later; its
  * first chunk's table, read now for the schema, is kept and yielded first while the tables kept
  * by the glob fit in `CsvHold` (a fixed byte budget, so memory does not grow with the number of
  * files); past it, the first chunk is read again when its turn comes. The plan's warnings are
@@ -90,6 +91,37 @@ async function openLarge(s: CsvSource, ctx: RunContext, hold: CsvHold): Promise<
 }
 
 /**
+ * A file read whole: its table is kept for its batches while it fits in `hold`; past it, only the
+ * schema is kept and the file is read again when its turn comes (its warnings are given then).
+ */
+async function openSmall(
+  name: string,
+  head: Uint8Array | undefined,
+  o: CsvReadOptions,
+  ctx: RunContext,
+  hold: CsvHold,
+): Promise<CsvFile> {
+  const warnings: string[] = [];
+  const table = await readWhole(name, head, o, { ...ctx, warn: (w) => void warnings.push(w) });
+  const bytes = tableBytes(table);
+  if (bytes <= hold.left) {
+    hold.left -= bytes;
+    for (const w of warnings) ctx.warn(w);
+    return { schema: table.schema, batches: () => table.batches };
+  }
+  return {
+    schema: table.schema,
+    batches: async function* () {
+      try {
+        yield* (await readWhole(name, undefined, o, ctx)).batches;
+      } catch (e) {
+        throw atNode(e, ctx.nodeId, ID, 'params.file');
+      }
+    },
+  };
+}
+
+/**
  * Opens `name` for stacking (see the module comment); reading errors name the node and its
  * `file` parameter.
  */
@@ -101,10 +133,8 @@ export async function openCsvFile(
 ): Promise<CsvFile> {
   try {
     const ranged = await openRanged(ctx.files, name, o.chunkBytes);
-    if (!ranged || ranged.head.length < o.chunkBytes) {
-      const table = await readWhole(name, ranged?.head, o, ctx);
-      return { schema: table.schema, batches: () => table.batches };
-    }
+    if (!ranged || ranged.head.length < o.chunkBytes)
+      return await openSmall(name, ranged?.head, o, ctx, hold);
     return await openLarge({ name, file: ranged.file, head: ranged.head, o }, ctx, hold);
   } catch (e) {
     throw atNode(e, ctx.nodeId, ID, 'params.file');

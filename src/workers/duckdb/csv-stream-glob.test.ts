@@ -119,4 +119,16 @@ describe('source.csv glob of large files', () => {
     expect(rowsOf(none.table)).toEqual(rowsOf(kept.table));
     expect(none.warnings).toEqual(kept.warnings);
   });
+
+  it('keeps small files past the budget as schemas only, and reads them again in turn', async () => {
+    const kept = await read(files, '*.csv', { chunkBytes: 1 << 20 });
+    const none = await read(files, '*.csv', { chunkBytes: 1 << 20, holdBytes: 0 });
+    expect(kept.calls).toEqual([`a.csv whole ${fits.length}`, `b.csv whole ${widens.length}`]);
+    // Read once for the schema and once for the rows, in turn: never two tables held.
+    expect(none.calls).toEqual([...kept.calls, ...kept.calls]);
+    expect(typesOf(none.table)).toEqual(typesOf(kept.table));
+    expect(rowsOf(none.table)).toEqual(rowsOf(kept.table));
+    expect(none.warnings).toEqual(kept.warnings);
+    expect(kept.warnings.length).toBeGreaterThan(0);
+  });
 });
