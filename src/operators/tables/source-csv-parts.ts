@@ -80,22 +80,15 @@ export function withoutStreamMeta(schema: Schema): Schema {
   return new Schema(schema.fields, meta);
 }
 
-/** The file's options that readCsv takes. */
-export type CsvBase = CsvSettings;
-
 /** Reads `name` whole, as source.csv always did (reading `bytes` when given). */
 export async function readWhole(
   name: string,
   bytes: Uint8Array | undefined,
-  o: CsvBase,
+  o: CsvSettings,
   ctx: RunContext,
 ): Promise<Table> {
   const content = bytes ?? (await ctx.files.read(name)).bytes;
-  const settings = { delimiter: o.delimiter, header: o.header };
-  const table = await ctx.sql.readCsv(name, content, {
-    ...settings,
-    ...(o.decimal === undefined ? {} : { decimal: o.decimal }),
-  });
+  const table = await ctx.sql.readCsv(name, content, o);
   for (const w of tableWarnings(table)) ctx.warn(w);
   return table;
 }

@@ -18,7 +18,7 @@
  */
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import { PetroflowException, petroflowError } from '../../model/errors.ts';
-import type { CsvDialect, CsvStreamPart, RangedFile, RunContext } from '../types.ts';
+import type { CsvDialect, CsvSettings, CsvStreamPart, RangedFile, RunContext } from '../types.ts';
 import { CsvChunker, type CsvChunk } from './csv-chunks.ts';
 import {
   dialectOf,
@@ -30,13 +30,12 @@ import {
   tableWarnings,
   under,
   withoutStreamMeta,
-  type CsvBase,
 } from './source-csv-parts.ts';
 import { probeAnswer, probePart, type CsvProbeAnswer } from './source-csv-probe.ts';
 import { TypeWidening } from './source-csv-types.ts';
 
 /** How a large file is cut and read. */
-export interface CsvPassOptions extends CsvBase {
+export interface CsvPassOptions extends CsvSettings {
   readonly chunkBytes: number;
   readonly sampleRows: number;
 }

@@ -24,16 +24,12 @@ export function sqlString(s: string): string {
 /** Smallest CSV buffer of a read (DuckDB needs it at least as large as `max_line_size`). */
 export const MIN_BUFFER = 4 << 20;
 
-/** Options of one `read_csv` attempt. */
-export interface CsvAttempt {
-  readonly delimiter: string;
-  readonly header: boolean;
+/** Options of one `read_csv` attempt: the file's settings, and how this attempt reads it. */
+export interface CsvAttempt extends CsvSettings {
   /** Bytes of the file (sets `max_line_size`). */
   readonly size?: number;
   readonly sampleAll?: boolean;
   readonly lenient?: boolean;
-  /** `,` for numbers written with a decimal comma (`decimal_separator`). */
-  readonly decimal?: '.' | ',';
   /** Every column read as text (`all_varchar=true`), for the loss check. */
   readonly allVarchar?: boolean;
 }

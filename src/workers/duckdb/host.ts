@@ -173,11 +173,7 @@ export class DuckDbHost implements StagingSqlEngine {
           try {
             const run = (sql: string) => runPendingQuery(this.driver, conn, sql);
             const { stream } = options;
-            const o: CsvSettings = {
-              header: options.header,
-              delimiter,
-              ...(options.decimal === ',' ? { decimal: ',' } : {}),
-            };
+            const o: CsvSettings = { ...options, delimiter };
             const read = stream
               ? await readCsvPart(run, CSV_SLOT, name, utf8, { ...o, stream })
               : await readCsvWithPolicy(run, CSV_SLOT, name, utf8, o);
