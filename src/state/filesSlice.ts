@@ -7,7 +7,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { FileRecord, FileSummary, StorageFailure } from '../storage/index.ts';
 import { sha256Hex } from '../storage/index.ts';
 import { isSha256Hex } from '../storage/files.ts';
-import type { AppState, FilesSlice, StoreDeps, SummaryWithHash } from './types.ts';
+import type { MaybeHashedSummary } from '../workers/ingest-api.ts';
+import type { AppState, FilesSlice, StoreDeps } from './types.ts';
 
 /** Largest file accepted (the browser must hold it in memory while reading). */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
@@ -33,7 +34,7 @@ export function fileNotSavedText(name: string, f: StorageFailure): string {
  * src/workers/ingest-api.ts) from the summary to store. A missing or malformed hash is dropped:
  * storage then hashes the bytes itself.
  */
-export function takeHash(s: SummaryWithHash): { summary: FileSummary; hash?: string } {
+export function takeHash(s: MaybeHashedSummary): { summary: FileSummary; hash?: string } {
   if (!('sha256' in s)) return { summary: s };
   const { sha256, ...summary } = s;
   return isSha256Hex(sha256) ? { summary, hash: sha256 } : { summary };
@@ -59,7 +60,7 @@ export function filesSlice(deps: StoreDeps): StateCreator<AppState, [], [], File
         });
         return;
       }
-      let read: SummaryWithHash;
+      let read: MaybeHashedSummary;
       try {
         read = deps.summarise
           ? await deps.summarise(f.name, f.bytes)

@@ -7,10 +7,10 @@ import type { PetroflowError } from '../model/errors.ts';
 import type { NodeId, PipelineId } from '../model/ids.ts';
 import type { Pipeline, PipelineEdge, Position } from '../model/pipeline.ts';
 import type { Result } from '../model/result.ts';
+import type { MaybeHashedSummary } from '../workers/ingest-api.ts';
 import type {
   CorruptReport,
   FileRecord,
-  FileSummary,
   PipelineRecord,
   Storage,
   TabChannel,
@@ -157,9 +157,6 @@ export type AppState = GraphSlice &
   SettingsSlice &
   ShareSlice;
 
-/** A file summary and, when known, the file's lower-case hex SHA-256 (checked before use). */
-export type SummaryWithHash = FileSummary & { readonly sha256?: string };
-
 /** What the store is built from (a test passes its own registry, storage and engine). */
 export interface StoreDeps {
   readonly registry: OperatorRegistry;
@@ -170,7 +167,7 @@ export interface StoreDeps {
    * The library summary of an added file, with its SHA-256 when the summariser computed it (the
    * ingestion worker does, in the same pass); leaves `bytes` usable (they are stored afterwards).
    */
-  readonly summarise?: (name: string, bytes: Uint8Array) => Promise<SummaryWithHash>;
+  readonly summarise?: (name: string, bytes: Uint8Array) => Promise<MaybeHashedSummary>;
   /** Reads a file into a table for the preview; may take `bytes` over (detach them): pass a copy you keep. */
   readonly readTable?: (name: string, bytes: Uint8Array) => Promise<Result<Table, string>>;
   readonly autosaveMs?: number;

@@ -16,6 +16,9 @@ export type IngestSummary = Awaited<ReturnType<typeof summariseFile>>;
 /** A summary with the lower-case hex SHA-256 of the same bytes (the file library's identity). */
 export type HashedSummary = IngestSummary & { readonly sha256: string };
 
+/** A summary whose hash may be missing (the reader stopped or failed): checked before use. */
+export type MaybeHashedSummary = IngestSummary & { readonly sha256?: string };
+
 /** The ingestion worker's API, shared by the worker entries and the main-thread client. */
 export interface IngestWorkerApi {
   /**

@@ -6,7 +6,12 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import * as Comlink from 'comlink';
 import { err, ok, type Result } from '../model/result.ts';
-import type { HashedSummary, IngestSummary, IngestWorkerApi } from './ingest-api.ts';
+import type {
+  HashedSummary,
+  IngestSummary,
+  IngestWorkerApi,
+  MaybeHashedSummary,
+} from './ingest-api.ts';
 import { copyInPieces, handOver } from './ingest-copy.ts';
 import type { WorkerHandle } from './slot.ts';
 
@@ -24,9 +29,6 @@ export interface IngestWorker {
   /** Terminates the worker; later calls answer with an error. */
   readonly dispose: () => void;
 }
-
-/** What the client answers for a summary: hashed by the worker, or a failure without a hash. */
-export type MaybeHashedSummary = IngestSummary & { readonly sha256?: string };
 
 /** Options of the ingestion client. */
 export interface IngestClientOptions {
