@@ -25,9 +25,12 @@ export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const table = useApp((s) => s.preview?.table);
   const source = useApp((s) => s.preview?.source);
+  const stale = useApp(
+    (s) => s.preview?.source.kind === 'node' && s.stale.has(s.preview.source.id),
+  );
 
   const exportTable = (format: OutputFormat) => {
-    if (!table || !source) return;
+    if (!table || !source || stale) return;
     try {
       const base = safeName(source.kind === 'file' ? source.id.replace(/\.[^.]+$/, '') : source.id);
       for (const f of encodeTable(base, table, format)) download(f.name, f.content, TYPES[format]);
@@ -65,16 +68,18 @@ export function ExportMenu() {
           </button>
           <div className="menu-sep" role="separator" />
           <div className="menu-note">
-            {table
-              ? `Table shown in the preview (${table.numRows.toLocaleString('en-US')} rows):`
-              : 'Select a node with output to export its table.'}
+            {!table
+              ? 'Select a node with output to export its table.'
+              : stale
+                ? 'The table shown is out of date: run again to export it.'
+                : `Table shown in the preview (${table.numRows.toLocaleString('en-US')} rows):`}
           </div>
           {(['csv', 'parquet', 'las'] as const).map((f) => (
             <button
               key={f}
               type="button"
               role="menuitem"
-              disabled={!table}
+              disabled={!table || stale}
               onClick={() => exportTable(f)}
             >
               Table as {f === 'las' ? 'LAS 2.0' : f === 'csv' ? 'CSV' : 'Parquet'}

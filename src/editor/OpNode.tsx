@@ -27,10 +27,18 @@ function handleLeft(i: number, n: number): string {
   return `${((i + 1) / (n + 1)) * 100}%`;
 }
 
+/** The status a node shows: "stale" when its finished result no longer matches the graph. */
+function shownStatus(disabled: boolean, status: string, stale: boolean): string {
+  if (disabled) return 'skipped';
+  const finished = status !== 'idle' && status !== 'queued' && status !== 'running';
+  return stale && finished ? 'stale' : status;
+}
+
 /** The operator node component. */
 export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
   const run = useApp((s) => s.runStatus[id]);
-  const status = data.node.disabled ? 'skipped' : (run?.status ?? 'idle');
+  const stale = useApp((s) => s.stale.has(id));
+  const status = shownStatus(data.node.disabled === true, run?.status ?? 'idle', stale);
   const failed = run?.status === 'failed' ? run.error?.message : undefined;
   const invalid = data.issues.length > 0;
   return (

@@ -56,6 +56,9 @@ export function PreviewPanel() {
   const selected = useApp((s) => (s.selected.size === 1 ? [...s.selected][0] : undefined));
   const selStatus = useApp((s) => (selected ? s.runStatus[selected]?.status : undefined));
   const [tab, setTab] = useState<Tab>('Table');
+  const stale = useApp(
+    (s) => s.preview?.source.kind === 'node' && s.stale.has(s.preview.source.id),
+  );
 
   useEffect(() => {
     if (selected) void store.getState().showNodeOutput(selected);
@@ -113,6 +116,12 @@ export function PreviewPanel() {
           </p>
         )}
         {preview?.error && <div className="error-box">{preview.error}</div>}
+        {table && stale && (
+          <p className="stale-note" role="status">
+            Out of date: this node, a node above it or a file it reads changed after these results
+            were computed. Run again to update them (export is off until then).
+          </p>
+        )}
         {preview && !preview.loading && !preview.error && !table && (
           <p className="empty-note">This node has no output yet: press Run, or “Run to here”.</p>
         )}

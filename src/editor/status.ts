@@ -11,6 +11,8 @@ export function statusText(status: string, run: NodeRunState | undefined): strin
       return `done${rows}${run?.ms !== undefined ? ` · ${Math.round(run.ms)} ms` : ''}`;
     case 'cached':
       return `cached${rows}`;
+    case 'stale':
+      return 'out of date · run again';
     case 'skipped':
       return run?.reason ? `skipped · ${run.reason}` : 'skipped';
     default:

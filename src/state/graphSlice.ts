@@ -205,6 +205,7 @@ export function graphSlice(deps: StoreDeps): StateCreator<AppState, [], [], Grap
           selected: new Set(),
           selectedEdges: new Set(),
           runStatus: {},
+          ranWith: {},
           outputColumns: {},
           preview: undefined,
         });

@@ -8,6 +8,7 @@ import type { Engine, FileProvider, NodeEvent } from '../engine/types.ts';
 import { ancestors } from '../model/graph.ts';
 import type { AppState, NodeRunState, RunSlice, StoreDeps } from './types.ts';
 import { portLookup } from './ports.ts';
+import { nodeSignatures, staleNodes } from './staleness.ts';
 import { createIssueChecker } from './validate.ts';
 
 function stateOf(e: NodeEvent): NodeRunState {
@@ -40,7 +41,17 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
   let abort: AbortController | undefined;
   const getEngine = () => (deps.engine ? (engine ??= deps.engine()) : undefined);
 
-  return (set, get) => {
+  return (set, get, api) => {
+    // Results go out of date when the graph or the files change, during a run or after it.
+    api.subscribe((s, prev) => {
+      if (s.doc === prev.doc && s.files === prev.files && s.ranWith === prev.ranWith) return;
+      const ran = Object.keys(s.ranWith).length > 0;
+      const stale = ran
+        ? staleNodes(s.ranWith, nodeSignatures(s.doc, deps.registry, s.files))
+        : new Set<string>();
+      if (stale.size > 0 || s.stale.size > 0) set({ stale });
+    });
+
     const provider: FileProvider = {
       names: () =>
         get()
@@ -66,6 +77,8 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
 
     return {
       runStatus: {},
+      ranWith: {},
+      stale: new Set<string>(),
       running: false,
       lastRun: undefined,
       preview: undefined,
@@ -100,16 +113,30 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
           if (!scope || scope.has(n.id)) queued[n.id] = { status: 'queued' };
         set({ running: true, runStatus: queued, notice: undefined });
         const pipeline = get().toPipeline();
+        // What each node's result will have been produced from (edits during the run show).
+        const sigs = nodeSignatures(pipeline, deps.registry, get().files);
+        const ranWith = (id: string): Record<string, string> => {
+          const sig = sigs.get(id);
+          const { [id]: _old, ...rest } = get().ranWith;
+          return sig === undefined ? rest : { ...rest, [id]: sig };
+        };
         try {
           const summary = await (
             await enginePromise
           ).run(pipeline, provider, {
             ...(target ? { target } : {}),
             signal: abort.signal,
-            onEvent: (e) => set({ runStatus: { ...get().runStatus, [e.nodeId]: stateOf(e) } }),
+            onEvent: (e) =>
+              set({
+                runStatus: { ...get().runStatus, [e.nodeId]: stateOf(e) },
+                ranWith: ranWith(e.nodeId),
+              }),
           });
           const status: Record<string, NodeRunState> = { ...get().runStatus };
+          const ran: Record<string, string> = { ...get().ranWith };
           for (const [id, n] of Object.entries(summary.nodes)) {
+            const sig = sigs.get(id);
+            if (sig !== undefined) ran[id] = sig;
             const prev = status[id];
             status[id] = {
               status: n.status,
@@ -119,7 +146,7 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
               ...(prev?.reason ? { reason: prev.reason } : {}),
             };
           }
-          set({ runStatus: status, lastRun: summary, outputColumns: {} });
+          set({ runStatus: status, ranWith: ran, lastRun: summary, outputColumns: {} });
           if (summary.status === 'cancelled')
             get().notify({ kind: 'info', message: 'Run cancelled.' });
           await get().recordRun(pipeline, summary, provider);

@@ -90,6 +90,10 @@ export interface PreviewState {
 /** Running the pipeline and looking at results. */
 export interface RunSlice {
   readonly runStatus: Readonly<Record<string, NodeRunState>>;
+  /** Each node's signature (staleness.ts) in the pipeline its shown result was produced from. */
+  readonly ranWith: Readonly<Record<string, string>>;
+  /** Nodes whose shown result no longer matches the graph or the files: run again to update. */
+  readonly stale: ReadonlySet<string>;
   readonly running: boolean;
   readonly lastRun: RunSummary | undefined;
   readonly preview: PreviewState | undefined;
