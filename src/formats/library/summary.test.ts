@@ -62,3 +62,28 @@ describe('summariseFile and readFileTable (LAS)', () => {
     expect(t.ok && t.value.numRows).toBe(1101);
   });
 });
+
+describe('summariseFile and readFileTable (binary files named .csv)', () => {
+  it('says what the file is, in the summary and the preview', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const s = await summariseFile('photo.csv', png);
+    expect(s.columns).toEqual([]);
+    expect(s.error).toEqual({
+      message: 'This is a PNG image, not a CSV text file. Add the CSV file itself, saved as text.',
+      line: 1,
+    });
+    const t = await readFileTable('photo.csv', png);
+    expect(t).toEqual({ ok: false, error: 'photo.csv: this is a PNG image, not a CSV text file.' });
+    const zip = await summariseFile('a.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0]));
+    expect(zip.error?.message).toMatch(/ZIP archive .*Extract the CSV file from it/);
+    const nul = await summariseFile('b.csv', bytes('a,b\n1,\u0000\u0001\n'));
+    expect(nul.error?.message).toMatch(/^This is binary data \(it holds NUL bytes\)/);
+  });
+
+  it('still reads UTF-16 text (its zero bytes are not binary data)', async () => {
+    const text = 'DEPT,GR\n1000,45\n';
+    const utf16 = Array.from(text).flatMap((c) => [c.charCodeAt(0), 0]);
+    const s = await summariseFile('u.csv', new Uint8Array([0xff, 0xfe, ...utf16]));
+    expect(s.error?.message ?? '').not.toMatch(/binary/);
+  });
+});

@@ -4,6 +4,7 @@ import { openLas, readLasTable, summarizeLas } from '../las/index.ts';
 import { PetroflowException } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import type { FileSummary } from '../../model/file-summary.ts';
+import { binaryKind } from '../binary-magic.ts';
 import { csvToTable, parseCsv, scanCsv, sniffDelimiter } from './csv-text.ts';
 
 const isLas = (name: string) => name.toLowerCase().endsWith('.las');
@@ -54,6 +55,20 @@ function lasSummary(name: string, bytes: Uint8Array): FileSummary {
 
 /** Decodes only the header record and counts the others on the bytes (linear, no full decode). */
 function csvSummary(bytes: Uint8Array): FileSummary {
+  const binary = binaryKind(bytes);
+  if (binary) {
+    const todo = binary.packed
+      ? 'Extract the CSV file from it and add that.'
+      : 'Add the CSV file itself, saved as text.';
+    return {
+      kind: 'csv',
+      columns: [],
+      rows: 0,
+      wells: [],
+      warnings: [],
+      error: { message: `This is ${binary.what}, not a CSV text file. ${todo}`, line: 1 },
+    };
+  }
   const scan = scanCsv(bytes);
   const headerText = new TextDecoder().decode(bytes.subarray(scan.header.start, scan.header.end));
   const header = parseCsv(headerText, sniffDelimiter(headerText), 1)[0] ?? [];
@@ -93,6 +108,8 @@ export function readFileTable(name: string, bytes: Uint8Array): Promise<Result<T
       return Promise.resolve(err(e instanceof Error ? e.message : String(e)));
     }
   }
+  const binary = binaryKind(bytes);
+  if (binary) return Promise.resolve(err(`${name}: this is ${binary.what}, not a CSV text file.`));
   try {
     return Promise.resolve(ok(csvToTable(new TextDecoder().decode(bytes))));
   } catch (e) {
