@@ -4,10 +4,11 @@
  * for every warning.
  */
 import { afterBreak } from './lines.ts';
-import { parseNumberBytes, parseNumberText } from './number.ts';
+import { commaDecimal, parseNumberBytes, parseNumberText } from './number.ts';
 import { isNullSpelling } from './nulls.ts';
-import { Tokens, delimiterByte, tokenizeLine } from './tokens.ts';
+import { Tokens, delimiterByte, tokenizeLine, unescapeQuotes } from './tokens.ts';
 import { parseSpaceRows, type FastTarget } from './fastSpace.ts';
+import { splitRunOn } from './runOn.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
 import type { WarningSink } from './warnings.ts';
 import { PetroflowException, petroflowError } from '../../model/errors.ts';
@@ -52,6 +53,8 @@ export class DataParser implements FastTarget {
   private readonly dlm: number;
   private readonly isNum: boolean[];
   private readonly tok = new Tokens();
+  /** Quote search memory of the hot path (FastTarget). */
+  readonly quotes = this.tok.quotes;
   private readonly seen = new Set<string>();
   // Current batch
   nums: (Float64Array | null)[] = [];
@@ -106,18 +109,33 @@ export class DataParser implements FastTarget {
     this.warn.add(kind, line, message);
   }
 
-  /** A numeric token that is not a plain number: comma decimal mark, null spelling, or bad. */
-  private badNumber(col: number, row: number, s: number, e: number): void {
+  /**
+   * A numeric token that is not a plain number: run-on values, comma decimal mark, null spelling,
+   * or bad. Returns the columns it fills (more than 1 for run-on values).
+   */
+  private badNumber(col: number, row: number, s: number, e: number): number {
+    const cuts = this.dlm === 0 ? splitRunOn(this.b, s, e) : null;
+    if (cuts) {
+      const parts = cuts.length - 1;
+      for (let k = 0; k < parts && col + k < this.nCols; k++)
+        this.store(col + k, row, cuts[k]!, cuts[k + 1]!);
+      this.onceWarn(
+        `run-on:${col}`,
+        this.line,
+        `'${this.decode(s, e)}' in curve ${this.curves[col]!.mnemonic} read as ${parts} values (numbers written without a blank between them; later ones in this curve not listed)`,
+        'run-on',
+      );
+      return parts;
+    }
     const text = this.decode(s, e);
     const name = this.curves[col]!.mnemonic;
-    const comma = text.indexOf(',');
-    if (this.dlm !== 44 && comma > 0 && comma === text.lastIndexOf(',') && !text.includes('.')) {
-      const v = parseNumberText(text.replace(',', '.'));
+    if (this.dlm !== 44) {
+      const v = commaDecimal(text);
       if (!Number.isNaN(v)) {
         this.onceWarn('comma', this.line, `'${text}' read as ${v} (comma as decimal mark)`);
         if (v === this.settings.nullValue && col !== 0) this.setNull(col, row);
         else this.nums[col]![row] = v;
-        return;
+        return 1;
       }
     }
     this.setNull(col, row);
@@ -134,15 +152,22 @@ export class DataParser implements FastTarget {
         this.line,
         `'${text}' in curve ${name} is not a number; read as null`,
       );
+    return 1;
   }
 
-  /** Stores one token by the general rules (FastTarget). */
-  store(col: number, row: number, s: number, e: number): void {
-    if (s === e) return this.setNull(col, row);
+  /**
+   * Stores one token by the general rules (FastTarget); returns the columns it filled: 1, or more
+   * for run-on values (`1.5-999.25`, see runOn.ts).
+   */
+  store(col: number, row: number, s: number, e: number): number {
+    if (s === e) {
+      this.setNull(col, row);
+      return 1;
+    }
     const nums = this.nums[col];
     if (nums) {
       const v = parseNumberBytes(this.b, s, e);
-      if (v !== v) this.badNumber(col, row, s, e);
+      if (v !== v) return this.badNumber(col, row, s, e);
       else if (v === this.settings.nullValue) {
         if (col === 0) {
           nums[row] = v;
@@ -153,12 +178,14 @@ export class DataParser implements FastTarget {
           );
         } else this.setNull(col, row);
       } else nums[row] = v;
-      return;
+      return 1;
     }
-    const text = this.decode(s, e);
+    const raw = this.decode(s, e);
+    const text = this.dlm === 0 ? raw : unescapeQuotes(this.b, s, e, raw);
     if (this.settings.nullValue !== null && parseNumberText(text) === this.settings.nullValue)
       this.setNull(col, row);
     else this.texts[col]![row] = text;
+    return 1;
   }
 
   /** Warns about a row with too few or too many values (FastTarget). */
@@ -219,8 +246,8 @@ export class DataParser implements FastTarget {
         if (col === 0) rowLine = this.line;
         const starts = tok.starts;
         const ends = tok.ends;
-        for (let t = 0; t < n; t++, col++)
-          if (col < nCols) this.store(col, row, starts[t]!, ends[t]!);
+        for (let t = 0; t < n; t++)
+          col += col < nCols ? this.store(col, row, starts[t]!, ends[t]!) : 1;
         if (!wrapped || col >= nCols) {
           this.finishRow(row, col, rowLine);
           row++;

@@ -5,6 +5,7 @@
  * mantissas) is handed to the general `store`, which gives the same results.
  */
 import { POW10 } from './number.ts';
+import { spaceQuoteEnd, type QuoteMemos } from './tokens.ts';
 
 /** What the hot path writes into: the DataParser's current batch and its general methods. */
 export interface FastTarget {
@@ -16,7 +17,10 @@ export interface FastTarget {
   pos: number;
   line: number;
   nums: (Float64Array | null)[];
-  store(col: number, row: number, s: number, e: number): void;
+  /** Memory of quote searches on the current data (see spaceQuoteEnd). */
+  readonly quotes: QuoteMemos;
+  /** Returns the columns the token filled (more than 1 for run-on values). */
+  store(col: number, row: number, s: number, e: number): number;
   setNull(col: number, row: number): void;
   finishRow(row: number, count: number, line: number): void;
 }
@@ -36,6 +40,11 @@ export function parseSpaceRows(t: FastTarget, max: number): number {
       for (;;) {
         while (c === 32 || c === 9 || (c < 32 && c !== 10 && c !== 13)) c = b[++p]!;
         if (!(c > 32)) break;
+        if (c === 35 && !(b[p + 1]! > 32)) {
+          // A `#` standing alone starts a comment to the line end (inlineComment in tokens.ts).
+          while (c !== 10 && c !== 13 && p < end) c = b[++p]!;
+          break;
+        }
         const s = p;
         const arr = col < nCols ? nums[col] : undefined;
         if (arr && c !== 34 && c !== 39) {
@@ -79,10 +88,8 @@ export function parseSpaceRows(t: FastTarget, max: number): number {
           }
         }
         if (c === 34 || c === 39) {
-          const q = c;
-          let e = p + 1;
-          while (e < end && b[e] !== q && b[e] !== 10 && b[e] !== 13) e++;
-          if (b[e] === q && !(b[e + 1]! > 32)) {
+          const e = spaceQuoteEnd(b, p, end, c, t.quotes);
+          if (e > 0) {
             if (col < nCols) t.store(col, row, s + 1, e);
             p = e + 1;
             c = b[p]!;
@@ -91,8 +98,7 @@ export function parseSpaceRows(t: FastTarget, max: number): number {
           }
         }
         while (c > 32) c = b[++p]!;
-        if (col < nCols) t.store(col, row, s, p);
-        col++;
+        col += col < nCols ? t.store(col, row, s, p) : 1;
       }
     if (col > 0) {
       if (col !== nCols) t.finishRow(row, col, t.line);

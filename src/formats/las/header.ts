@@ -1,5 +1,6 @@
 /** Assembles `LasInfo` from the scanned sections: version rules, NULL, curves, main data choice. */
 import { parseCurves, parseItems } from './items.ts';
+import { headerNumber } from './number.ts';
 import type { RawSection } from './sections.ts';
 import type {
   LasCurveInfo,
@@ -45,13 +46,28 @@ function findItem(items: readonly LasHeaderItem[], mnemonic: string): LasHeaderI
   return items.find((i) => i.mnemonic.toUpperCase() === mnemonic);
 }
 
+/**
+ * First word of a header value: a ~Version line without its colon (`WRAP. YES  Multiple lines`)
+ * runs the description into the value, and only the first word is the value.
+ */
+function firstWord(value: string | number): string {
+  return String(value).trim().split(/[ \t]/, 1)[0]!.toUpperCase();
+}
+
 function versionRules(sections: RawSection[], warnings: LasWarning[]) {
   const vs = sections.filter((s) => s.role === 'version');
   const items = vs.flatMap((s) => parseItems(s, warnings));
   const vers = findItem(items, 'VERS');
   let version = 2.0;
+  const lead = typeof vers?.value === 'string' ? leadingNumber(vers.value) : null;
   if (typeof vers?.value === 'number') version = vers.value;
-  else
+  else if (lead !== null) {
+    version = lead;
+    warnings.push({
+      line: vs[0]?.line ?? 1,
+      message: `VERS '${vers?.value}' read as ${lead} (its first word; write a colon after the value)`,
+    });
+  } else
     warnings.push({
       line: vs[0]?.line ?? 1,
       message: vers
@@ -59,12 +75,12 @@ function versionRules(sections: RawSection[], warnings: LasWarning[]) {
         : 'no VERS item in ~Version; read as LAS 2.0',
     });
   const wrap = findItem(items, 'WRAP');
-  const wrapText = String(wrap?.value ?? 'NO').toUpperCase();
+  const wrapText = firstWord(wrap?.value ?? 'NO');
   const wrapped = wrapText === 'YES' || wrapText === 'Y';
   const dlmItem = findItem(items, 'DLM');
   let delimiter: LasDelimiter = 'SPACE';
   if (dlmItem) {
-    const d = String(dlmItem.value).toUpperCase();
+    const d = firstWord(dlmItem.value);
     if (d === 'SPACE' || d === 'TAB' || d === 'COMMA') delimiter = d;
     else
       warnings.push({
@@ -73,6 +89,21 @@ function versionRules(sections: RawSection[], warnings: LasWarning[]) {
       });
   }
   return { version, wrapped, delimiter, items: strip(items) };
+}
+
+/**
+ * The number a NULL value starts with when the whole is not one: `-999.2500  NULL VALUE` (a line
+ * without the colon, so the description ran into the value) or `-999,25` (comma decimal mark, as
+ * the data then writes it too). Reading no NULL there would leave -999.25 values in every curve.
+ */
+function leadingNumber(value: string): number | null {
+  const word = value.split(/[ \t]/, 1)[0]!;
+  const n = headerNumber(word);
+  if (n !== null) return n;
+  const comma = word.indexOf(',');
+  if (comma > 0 && comma === word.lastIndexOf(',') && !word.includes('.'))
+    return headerNumber(word.replace(',', '.'));
+  return null;
 }
 
 function readNull(well: LasHeaderItem[], wellLine: number, warnings: LasWarning[]): number | null {
@@ -85,6 +116,14 @@ function readNull(well: LasHeaderItem[], wellLine: number, warnings: LasWarning[
     return null;
   }
   if (typeof item.value === 'number') return item.value;
+  const lead = leadingNumber(item.value);
+  if (lead !== null) {
+    warnings.push({
+      line: wellLine,
+      message: `NULL '${item.value}' read as ${lead} (its first word; write the value before the colon: NULL. ${lead} : NULL VALUE)`,
+    });
+    return lead;
+  }
   if (item.value !== '')
     warnings.push({
       line: wellLine,
@@ -158,6 +197,15 @@ export function buildHeader(
     }
   }
   let mainIndex = dataParts.findIndex((d) => d.isMain);
+  const mainPart = dataParts[mainIndex];
+  if (mainPart && !mainPart.def && mainCurves) {
+    // ~A before ~Curve breaks the standard (~A comes last), but the curves are there: use them.
+    mainPart.def = mainCurves;
+    warnings.push({
+      line: mainPart.section.line,
+      message: `~${mainPart.section.title} comes before its curve definitions (~${mainCurves.title}, line ${mainCurves.line}); read with them, but the data section should be the last one`,
+    });
+  }
   if (mainIndex < 0 && !mainCurves && dataParts.length > 0) {
     mainIndex = 0;
     const first = dataParts[0]!;

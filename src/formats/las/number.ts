@@ -108,3 +108,13 @@ export function headerNumber(s: string): number | null {
   const v = parseNumberText(s);
   return Number.isNaN(v) ? null : v;
 }
+
+/**
+ * `123,42` read with a comma decimal mark (one comma, no point, a digit before it); NaN otherwise.
+ * Used in SPACE/TAB data only, where a comma cannot be a delimiter.
+ */
+export function commaDecimal(text: string): number {
+  const comma = text.indexOf(',');
+  if (comma <= 0 || comma !== text.lastIndexOf(',') || text.includes('.')) return NaN;
+  return parseNumberText(text.replace(',', '.'));
+}

@@ -2,11 +2,13 @@
 import { Table, type RecordBatch, type Schema } from 'apache-arrow';
 import { err, ok, type Result } from '../../model/result.ts';
 import { PetroflowException, petroflowError } from '../../model/errors.ts';
-import { WELL_COLUMN, lasSchema, toRecordBatch } from './arrow.ts';
+import { lasSchema, toRecordBatch } from './arrow.ts';
 import { DataParser, type BatchColumns, type DataSettings } from './data.ts';
+import { notLasReason } from './binary.ts';
 import { decodeLasBytes } from './encoding.ts';
 import { buildHeader, type DataPart } from './header.ts';
-import { sampleData, settleCurves, type SampleResult } from './sample.ts';
+import { dataWidth, mainLayout } from './layout.ts';
+import { sampleData, settleCurves } from './sample.ts';
 import { scanSections } from './sections.ts';
 import type { LasDataSet, LasInfo, LasReadError, LasReadOptions, LasWarning } from './types.ts';
 import { WarningSink } from './warnings.ts';
@@ -27,11 +29,6 @@ export interface LasReader {
 }
 
 type Decoder = (s: number, e: number) => string;
-
-/** Columns a data section will have: declared curves, or more when its first line has more values. */
-function width(declared: number, sample: SampleResult, wrapped: boolean): number {
-  return wrapped ? declared : Math.max(declared, sample.firstLineCount);
-}
 
 function tooWide(file: string, section: { line: number }, n: number): LasReadError {
   return {
@@ -71,7 +68,7 @@ function readDataSet(
     settings.delimiter,
     settings.nullValue,
   );
-  const n = width(part.curves.length, sample, settings.wrapped);
+  const n = dataWidth(part.curves.length, sample, settings.wrapped);
   if (n > MAX_CURVES)
     throw new PetroflowException(
       petroflowError('LAS_READ', tooWide('', section, n).message, { line: section.line }),
@@ -99,6 +96,8 @@ export function openLas(
 ): Result<LasReader, LasReadError> {
   const file = options.fileName;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const binary = notLasReason(bytes);
+  if (binary !== null) return err({ file, line: 1, message: binary });
   const { bytes: b, encoding, decode } = decodeLasBytes(bytes);
   const scan = scanSections(b, decode);
   const warnings: LasWarning[] = [...scan.warnings];
@@ -112,26 +111,14 @@ export function openLas(
   const built = buildHeader(scan.sections, file, warnings);
   if (!built.ok) return built;
   const h = built.value;
-  const settings: DataSettings = {
-    delimiter: h.delimiter,
-    wrapped: h.wrapped,
-    nullValue: h.nullValue,
-  };
-  const sink = new WarningSink(warnings);
   const main = h.main;
+  let wrapped = h.wrapped;
+  let delimiter = h.delimiter;
   let curves = h.curves;
   if (main) {
-    const s = main.section;
-    const sample = sampleData(b, decode, s.start, s.end, h.delimiter, h.nullValue);
-    const n = width(main.curves.length, sample, h.wrapped);
-    if (n > MAX_CURVES) return err(tooWide(file, s, n));
-    const settled = settleCurves(main.curves, sample, h.wrapped, s.firstLine, [WELL_COLUMN]);
-    if (settled.added > 0)
-      warnings.push({
-        line: s.firstLine,
-        message: `the data has ${sample.firstLineCount} values per line but ${main.curves.length} curves are declared; ${settled.added} unnamed curves added`,
-      });
-    curves = settled.curves;
+    const layout = mainLayout(b, decode, h, main, warnings, MAX_CURVES);
+    if (layout.width > MAX_CURVES) return err(tooWide(file, main.section, layout.width));
+    ({ wrapped, delimiter, curves } = layout);
   }
   if (curves.length === 0 && main && main.section.end > main.section.start)
     return err({
@@ -139,9 +126,12 @@ export function openLas(
       line: main.section.line,
       message: 'the data section has no curves declared and no values; add a ~Curve section',
     });
+  const settings: DataSettings = { delimiter, wrapped, nullValue: h.nullValue };
+  const sink = new WarningSink(warnings);
   let dataSets: LasDataSet[];
   try {
-    dataSets = h.dataSets.map((d) => readDataSet(d, b, decode, settings, sink));
+    const setSettings = { ...settings, delimiter: h.delimiter, wrapped: h.wrapped };
+    dataSets = h.dataSets.map((d) => readDataSet(d, b, decode, setSettings, sink));
   } catch (e) {
     if (!(e instanceof PetroflowException)) throw e;
     return err({ file, line: e.detail.line ?? 1, message: e.detail.message });
@@ -150,8 +140,8 @@ export function openLas(
   const info: LasInfo = {
     file,
     version: h.version,
-    wrapped: h.wrapped,
-    delimiter: h.delimiter,
+    wrapped,
+    delimiter,
     nullValue: h.nullValue,
     encoding,
     versionItems: h.versionItems,

@@ -5,8 +5,9 @@
  * numbers (NULL values do not count); one bad token in a numeric curve therefore never turns it into text.
  */
 import { afterBreak } from './lines.ts';
-import { parseNumberBytes } from './number.ts';
+import { commaDecimal, parseNumberBytes } from './number.ts';
 import { isNullSpelling } from './nulls.ts';
+import { splitRunOn } from './runOn.ts';
 import { Tokens, delimiterByte, tokenizeLine } from './tokens.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
 import { formatHint, uniqueNames } from './items.ts';
@@ -18,6 +19,8 @@ export const SAMPLE_ROWS = 1000;
 export interface SampleResult {
   /** Values on the first data line (unwrapped files); 0 when the section is empty. */
   readonly firstLineCount: number;
+  /** Values on each sampled line (lines without values left out), run-on values counted apart. */
+  readonly lineCounts: readonly number[];
   readonly numeric: number[];
   readonly text: number[];
 }
@@ -35,34 +38,47 @@ export function sampleData(
   const dlm = delimiterByte(delimiter);
   const numeric: number[] = [];
   const text: number[] = [];
-  let firstLineCount = 0;
   let pos = start;
+  const lineCounts: number[] = [];
+  const count = (into: number[], c: number): void => {
+    into[c] = (into[c] ?? 0) + 1;
+  };
   for (let rows = 0; pos < end && rows < SAMPLE_ROWS;) {
     const e = tokenizeLine(b, pos, end, dlm, tok);
     if (tok.count > 0) {
-      if (rows === 0) firstLineCount = tok.count;
       rows++;
-      for (let t = 0; t < tok.count; t++) {
+      let c = 0;
+      for (let t = 0; t < tok.count; t++, c++) {
         const s = tok.starts[t]!;
         const f = tok.ends[t]!;
-        numeric[t] ??= 0;
-        text[t] ??= 0;
+        numeric[c] ??= 0;
+        text[c] ??= 0;
         // NULL values and null spellings are no evidence either way.
         const v = parseNumberBytes(b, s, f);
         if (v === nullValue) continue;
-        if (!Number.isNaN(v)) numeric[t]!++;
+        if (!Number.isNaN(v)) numeric[c]!++;
         else {
+          const cuts = dlm === 0 ? splitRunOn(b, s, f) : null;
+          if (cuts) {
+            for (let k = 0; k + 1 < cuts.length; k++) count(numeric, c + k);
+            c += cuts.length - 2;
+            continue;
+          }
           const word = decode(s, f);
-          // An overflowing number (1e999) is a bad number, not text.
+          // An overflowing number (1e999) is a bad number, not text; `123,42` is a number.
           if (isNullSpelling(word)) continue;
-          if (Math.abs(Number(word)) === Infinity) numeric[t]!++;
-          else text[t]!++;
+          const comma = dlm === 44 ? NaN : commaDecimal(word);
+          if (comma === nullValue) continue;
+          if (!Number.isNaN(comma) || Math.abs(Number(word)) === Infinity) numeric[c]!++;
+          else text[c]!++;
         }
       }
+      lineCounts.push(c);
     }
     pos = afterBreak(b, e, end);
   }
-  return { firstLineCount, numeric, text };
+  for (let c = 0; c < numeric.length; c++) text[c] ??= 0;
+  return { firstLineCount: lineCounts[0] ?? 0, lineCounts, numeric, text };
 }
 
 /**
@@ -100,4 +116,29 @@ export function settleCurves(
     return { ...c, kind: isText ? ('text' as const) : ('number' as const) };
   });
   return { curves, added: extra };
+}
+
+/**
+ * True when a file that says `WRAP NO` holds wrapped data: every sampled record starts with a line
+ * holding the index alone (as LAS 2.0 wrapped mode writes it), the lines that follow add up to
+ * exactly `nCols` values without crossing a record, and some line holds several values (so a file
+ * whose lines all hold one value is not taken for wrapped). lasio reads such files right because it
+ * flows all values into rows of `nCols`; reading them one row per line gives garbage.
+ */
+export function looksWrapped(lineCounts: readonly number[], nCols: number): boolean {
+  if (nCols < 2 || lineCounts[0] !== 1) return false;
+  let inRecord = 0;
+  let records = 0;
+  let several = false;
+  for (const n of lineCounts) {
+    if (inRecord === 0 && n !== 1) return false;
+    if (n > 1) several = true;
+    inRecord += n;
+    if (inRecord > nCols) return false;
+    if (inRecord === nCols) {
+      records++;
+      inRecord = 0;
+    }
+  }
+  return records > 0 && several;
 }

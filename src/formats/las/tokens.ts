@@ -4,10 +4,27 @@
  * (a missing value) except after the last delimiter. A token starting with a double or single quote
  * runs to the matching quote (LAS 3.0 quoted strings; the quotes are dropped).
  */
+import { lineEnd } from './lines.ts';
 import type { LasDelimiter } from './types.ts';
+
+/** Last answer of `spaceQuoteEnd` for one quote character. */
+interface QuoteMemo {
+  b: Uint8Array | null;
+  end: number;
+  from: number;
+  until: number;
+  result: number;
+}
+
+/** Memory of `spaceQuoteEnd`, one per reader of a data section (never shared between files). */
+export class QuoteMemos {
+  readonly double: QuoteMemo = { b: null, end: 0, from: 0, until: 0, result: -1 };
+  readonly single: QuoteMemo = { b: null, end: 0, from: 0, until: 0, result: -1 };
+}
 
 /** Reusable token boundary buffers. */
 export class Tokens {
+  readonly quotes = new QuoteMemos();
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   count = 0;
@@ -35,14 +52,69 @@ export function delimiterByte(d: LasDelimiter): number {
   return d === 'TAB' ? 9 : d === 'COMMA' ? 44 : 0;
 }
 
-/** Position of the closing quote `q` after `s`, before the line end; -1 if none. */
-function closingQuote(b: Uint8Array, s: number, end: number, q: number): number {
+/**
+ * Position of the closing quote `q` after `s`, before the line end; -1 if none. With `doubled`, a
+ * doubled quote (`""`) is an escaped quote inside the string (CSV style), not its end.
+ */
+function closingQuote(b: Uint8Array, s: number, end: number, q: number, doubled = false): number {
   for (let i = s + 1; i < end; i++) {
     const c = b[i]!;
-    if (c === q) return i;
+    if (c === q) {
+      if (doubled && i + 1 < end && b[i + 1] === q) {
+        i++;
+        continue;
+      }
+      return i;
+    }
     if (c === 10 || c === 13) return -1;
   }
   return -1;
+}
+
+/**
+ * SPACE data: the quote `q` that closes the string opened at `p`: the first one followed by a
+ * blank or the line end (so `'it's "x"'` is one string); -1 when there is none on the line.
+ */
+export function spaceQuoteEnd(
+  b: Uint8Array,
+  p: number,
+  end: number,
+  q: number,
+  memo: QuoteMemos,
+): number {
+  // The answer for p also holds for any later p' before it (or before the line end when there is
+  // none): remembering it keeps a line of many unclosed quotes linear, not quadratic.
+  const m = q === 34 ? memo.double : memo.single;
+  if (m.b === b && m.end === end && p >= m.from && p < m.until) return m.result;
+  let i = p + 1;
+  let result = -1;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c === 10 || c === 13) break;
+    if (c === q && (i + 1 >= end || b[i + 1]! <= 32)) {
+      result = i;
+      break;
+    }
+  }
+  Object.assign(m, { b, end, from: p, until: i, result });
+  return result;
+}
+
+/** The text of a quoted token with its doubled quotes made single (`a ""b""` -> `a "b"`). */
+export function unescapeQuotes(b: Uint8Array, s: number, e: number, text: string): string {
+  const q = b[s - 1];
+  if (s === 0 || (q !== 34 && q !== 39) || b[e] !== q) return text;
+  const quote = String.fromCharCode(q);
+  return text.includes(quote + quote) ? text.split(quote + quote).join(quote) : text;
+}
+
+/**
+ * True when the `#` at `p` starts a comment running to the line end: it stands alone (a blank or
+ * the line end follows), as in `1500.0 45.2  # bad hole`. lasio drops everything after any `#`;
+ * `#N/A` or `-1.#IND` are values (null spellings), so a `#` glued to text is not a comment.
+ */
+export function inlineComment(b: Uint8Array, p: number, end: number): boolean {
+  return p + 1 >= end || b[p + 1]! <= 32;
 }
 
 /** Tokenizes the line starting at `pos`; returns the position of its line break (or `end`). */
@@ -67,10 +139,10 @@ export function tokenizeLine(
       let c = 0;
       while (p < end && (c = b[p]!) <= 32 && c !== 10 && c !== 13) p++;
       if (p >= end || c === 10 || c === 13) return p;
+      if (c === 0x23 && inlineComment(b, p, end)) return lineEnd(b, p, end);
       if (c === 34 || c === 39) {
-        const q = closingQuote(b, p, end, c);
-        const after = q < 0 ? 0 : (b[q + 1] ?? 10);
-        if (q > 0 && (after <= 32 || q + 1 >= end)) {
+        const q = spaceQuoteEnd(b, p, end, c, t.quotes);
+        if (q > 0) {
           t.push(p + 1, q);
           p = q + 1;
           continue;
@@ -87,10 +159,11 @@ export function tokenizeLine(
     if (p >= end || c === 10 || c === 13) {
       return p;
     }
+    if (c === 0x23 && inlineComment(b, p, end)) return lineEnd(b, p, end);
     let s = p;
     let e: number;
     if (c === 34 || c === 39) {
-      const q = closingQuote(b, p, end, c);
+      const q = closingQuote(b, p, end, c, true);
       if (q > 0) {
         s = p + 1;
         e = q;

@@ -2,8 +2,9 @@
  * LAS 2.0 writer. Round trip: `readLasTable(writeLas(t))` gives back the same header items, curve
  * names, units, descriptions and values. Numbers are written in shortest round-trip form
  * (`String(x)`); nulls (and NaN/Infinity) as the NULL value; text values that contain blanks or
- * are empty are wrapped in double quotes (single quotes when the text holds a double quote),
- * which the reader removes. The `WELL` column the reader appends is not written as a curve.
+ * quotes, are empty or start with `#` are wrapped in double quotes (single quotes when a double
+ * quote in the text is followed by a blank), which the reader removes; line breaks in text become
+ * blanks. The `WELL` column the reader appends is not written as a curve.
  */
 import type { Schema, Table, Vector } from 'apache-arrow';
 import { WELL_COLUMN } from './arrow.ts';
@@ -46,9 +47,22 @@ function itemLines(items: readonly LasHeaderItem[]): string[] {
   );
 }
 
-function textToken(s: string): string {
-  if (s !== '' && !/[\s"']/.test(s)) return s;
-  return s.includes('"') ? `'${s}'` : `"${s}"`;
+/** True when quoting `s` in `q` would end the string early: `q` followed by a blank inside it. */
+function closesEarly(s: string, q: string): boolean {
+  for (let i = s.indexOf(q); i >= 0 && i + 1 < s.length; i = s.indexOf(q, i + 1))
+    if (/\s/.test(s[i + 1]!)) return true;
+  return false;
+}
+
+/**
+ * A text value as one data token: line breaks become blanks (a value cannot span lines); quoted
+ * when it has blanks or quotes, is empty or starts with `#` (a lone `#` starts a comment), in the
+ * quote the reader will not see as closing early (`'it's "x"'`).
+ */
+function textToken(text: string): string {
+  const s = text.replace(/[\r\n]+/g, ' ');
+  if (s !== '' && !/[\s"']/.test(s) && s[0] !== '#') return s;
+  return closesEarly(s, '"') ? `'${s}'` : `"${s}"`;
 }
 
 function cell(v: unknown, nullText: string): string {
