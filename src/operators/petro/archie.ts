@@ -29,6 +29,7 @@ export const swArchie = defineRowwise({
     ['rt', p.rt],
     ['phi', p.phi],
   ],
+  quantities: { phi: 'fraction' },
   outputs: (p) => [{ name: p.output, unit: 'v/v', description: 'Water saturation, Archie' }],
   compute(p, [rt, phi]) {
     const arw = p.a * p.rw;

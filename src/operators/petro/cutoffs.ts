@@ -53,6 +53,7 @@ export const cutoffs = defineRowwise({
     ['phi', p.phi],
     ['sw', p.sw],
   ],
+  quantities: { vsh: 'fraction', phi: 'fraction', sw: 'fraction' },
   check: (p) =>
     p.reservoirOutput === p.output
       ? [

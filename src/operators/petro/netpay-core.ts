@@ -21,6 +21,7 @@ import {
 } from './tables.ts';
 import { groupStats, type GroupStats } from './netpay-stats.ts';
 import { phiParam, swParam } from './saturation-params.ts';
+import { unitProblem, valueProblem } from './units.ts';
 
 /** The column parameters of every version (spec/operators.md, "Summaries"). */
 export const netpayColumnParams = {
@@ -84,6 +85,8 @@ function resolve(
   ] as const) {
     const at = numericColumnIndex(schema, param, name, where);
     if (!at.ok) return at;
+    const wrongUnit = param !== 'index' && unitProblem(schema, param, name, 'fraction', where);
+    if (wrongUnit) return err(wrongUnit);
   }
   const payField = columnExists(schema, 'pay', p.pay, where);
   if (!payField.ok) return payField;
@@ -120,7 +123,12 @@ function resolve(
   return ok({ index, phi: p.phi, sw: p.sw, pay: p.pay, groups, out });
 }
 
-function summarise(table: Table, r: Resolved, decimals: number | undefined): Table {
+function summarise(
+  table: Table,
+  r: Resolved,
+  decimals: number | undefined,
+  warn: (message: string) => void,
+): Table {
   const keys = r.groups.map((g) => columnValues(table, g.name));
   const members = new Map<string, { first: number; rows: number[] }>();
   for (let i = 0; i < table.numRows; i++) {
@@ -142,6 +150,13 @@ function summarise(table: Table, r: Resolved, decimals: number | undefined): Tab
     sw: readTableFloat64(table, r.sw).values,
     pay: readTableFloat64(table, r.pay).values,
   };
+  for (const [param, name, values] of [
+    ['phi', r.phi, cols.phi],
+    ['sw', r.sw, cols.sw],
+  ] as const) {
+    const problem = valueProblem(values, param, name, 'fraction', 'summary.netpay');
+    if (problem !== undefined) warn(problem);
+  }
   const stats: GroupStats[] = ordered.map((g) => groupStats(g.rows, cols, decimals));
   const pick = (f: (s: GroupStats) => number) => float64Data(Float64Array.from(stats, f));
   const data = [
@@ -214,7 +229,9 @@ export function netpayOperator<P extends NetpayColumns>(v: NetpayVersion<P>): Bl
         );
       const r = resolve(table.schema, raw, withDefaults(common, raw));
       if (!r.ok) return Promise.reject(new PetroflowException({ ...r.error, nodeId: ctx.nodeId }));
-      return Promise.resolve(summarise(table, r.value, v.decimals(withDefaults(v.params, raw))));
+      return Promise.resolve(
+        summarise(table, r.value, v.decimals(withDefaults(v.params, raw)), (m) => ctx.warn(m)),
+      );
     },
   };
 }

@@ -30,6 +30,7 @@ export const permeabilityTimur = defineRowwise({
     ['phi', p.phi],
     ['swi', p.swi],
   ],
+  quantities: { phi: 'fraction', swi: 'fraction' },
   outputs: (p) => [{ name: p.output, unit: 'mD', description: 'Permeability, Timur' }],
   compute(_p, [phi, swi]) {
     return [

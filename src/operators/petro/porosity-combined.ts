@@ -41,6 +41,7 @@ export const porosityNeutronDensity = defineRowwise({
     ['nphi', p.nphi],
     ['phid', p.phid],
   ],
+  quantities: { nphi: 'fraction', phid: 'fraction' },
   outputs: (p) => [
     {
       name: p.output,
@@ -99,6 +100,7 @@ export const porosityEffective = defineRowwise({
     ['phi', p.phi],
     ['vsh', p.vsh],
   ],
+  quantities: { phi: 'fraction', vsh: 'fraction' },
   outputs: (p) => [
     {
       name: p.output,

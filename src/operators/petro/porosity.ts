@@ -42,6 +42,7 @@ export const porosityDensity = defineRowwise({
   reference: 'Asquith & Krygowski 2004 (AAPG Methods 16)',
   params: densityParams,
   columns: (p) => [['rhob', p.rhob]],
+  quantities: { rhob: 'density' },
   outputs: (p) => [{ name: p.output, unit: 'v/v', description: 'Density porosity' }],
   compute(p, [rhob]) {
     const span = p.rhoMatrix - p.rhoFluid;
@@ -103,6 +104,7 @@ export const porositySonic = defineRowwise({
   reference: 'Wyllie et al. 1956 (Geophysics 21(1)); Raymer, Hunt & Gardner 1980 (SPWLA)',
   params: sonicParams,
   columns: (p) => [['dt', p.dt]],
+  quantities: { dt: 'slowness' },
   outputs: (p) => [
     {
       name: p.output,

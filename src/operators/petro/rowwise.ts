@@ -16,6 +16,7 @@ import {
 import type { ParamsDefinition } from '../params.ts';
 import type { RowwiseOperator } from '../types.ts';
 import { inPort, outPort, withDefaults } from './shared.ts';
+import { unitProblem, valueProblem, type Quantity } from './units.ts';
 
 /** One column a formula writes. */
 export interface OutputSpec {
@@ -34,6 +35,8 @@ export interface RowwiseSpec<P> {
   readonly params: ParamsDefinition<P>;
   /** Input columns as [parameter name, column name], in the order `compute` receives them. */
   columns(p: Required<P>): readonly (readonly [string, string])[];
+  /** What the column parameters measure, so a column in another unit is refused or warned about. */
+  readonly quantities?: Readonly<Partial<Record<string, Quantity>>>;
   /** A parameter problem the schema cannot express (e.g. grMax <= grMin), as [param, message]. */
   check?(p: Required<P>): readonly [string, string] | undefined;
   outputs(p: Required<P>): readonly OutputSpec[];
@@ -73,6 +76,9 @@ export function defineRowwise<P>(spec: RowwiseSpec<P>): RowwiseOperator<P> {
     for (const [param, name] of spec.columns(p)) {
       const at = numericColumnIndex(schema, param, name, where);
       if (!at.ok) return at;
+      const quantity = spec.quantities?.[param];
+      const wrongUnit = quantity && unitProblem(schema, param, name, quantity, where);
+      if (wrongUnit) return err(wrongUnit);
       inputs.push(name);
     }
     const fields = spec.outputs(p).map((o) => float64Field(o.name, o.unit, o.description));
@@ -101,8 +107,27 @@ export function defineRowwise<P>(spec: RowwiseSpec<P>): RowwiseOperator<P> {
       if (!r.ok) return err({ ...r.error, nodeId: ctx.nodeId });
       const { out, p, inputs } = r.value;
       const names = spec.outputs(p).map((o) => o.name);
+      const checks = spec.columns(p).flatMap(([param, name], k) => {
+        const quantity = spec.quantities?.[param];
+        return quantity ? [{ k, param, name, quantity }] : [];
+      });
+      const warned = new Set<string>();
       return ok((batch: RecordBatch) => {
         const cols = inputs.map((name) => readFloat64(batch, name).values);
+        // Each implausible column is reported once per run (the first batch that shows it).
+        for (const check of checks) {
+          if (warned.has(check.param)) continue;
+          const problem = valueProblem(
+            cols[check.k]!,
+            check.param,
+            check.name,
+            check.quantity,
+            spec.id,
+          );
+          if (problem === undefined) continue;
+          warned.add(check.param);
+          ctx.warn(problem);
+        }
         const results = spec.compute(p, cols);
         const added = new Map(names.map((name, k) => [name, float64Data(results[k]!)]));
         return withColumns(batch, out, added);

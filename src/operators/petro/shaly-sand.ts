@@ -52,6 +52,7 @@ export const swSimandoux = defineRowwise({
   reference: 'Simandoux 1963; Bardon & Pied 1969 (SPWLA)',
   params: simParams,
   columns: shalyInputs,
+  quantities: { phi: 'fraction', vsh: 'fraction' },
   outputs: swOutput('Simandoux'),
   compute(p, [rt, phi, vsh]) {
     const arw = p.a * p.rw;
@@ -92,6 +93,7 @@ export const swIndonesia = defineRowwise({
   reference: 'Poupon & Leveaux 1971 (SPWLA)',
   params: indParams,
   columns: shalyInputs,
+  quantities: { phi: 'fraction', vsh: 'fraction' },
   outputs: swOutput('Indonesia'),
   compute(p, [rt, phi, vsh]) {
     const sqrtRsh = Math.sqrt(p.rsh);

@@ -97,6 +97,25 @@ function resolve(logs: Schema, tops: Schema, raw: Params): Result<Resolved, Petr
   });
 }
 
+/**
+ * Warns when the tops hold several wells but the logs have no well column: every top then applies
+ * to every sample, so the zones of one well's samples come from all the wells' tops.
+ */
+function warnUnmatchedWells(
+  logs: Schema,
+  tops: Table,
+  wellColumn: string,
+  warn: (message: string) => void,
+): void {
+  if (logs.fields.some((f) => f.name === wellColumn)) return;
+  if (!tops.schema.fields.some((f) => f.name === wellColumn)) return;
+  const wells = new Set(columnValues(tops, wellColumn).map(valueKey));
+  if (wells.size < 2) return;
+  warn(
+    `The tops table has tops of ${wells.size} wells (column "${wellColumn}") but the logs have no column "${wellColumn}", so every top applies to every sample and the zones mix the wells' tops. Add a column "${wellColumn}" with the well's name to the logs (e.g. a math.expression node), or keep only this well's tops (e.g. with a sql node).`,
+  );
+}
+
 /** `zones.assign` 1.0.0 (blocking: it needs every top before the first sample can be labelled). */
 export const zonesAssign: BlockingOperator<Params> = {
   kind: 'blocking',
@@ -153,6 +172,7 @@ export const zonesAssign: BlockingOperator<Params> = {
       ]);
       return withColumns(batch, r.value.out, added);
     });
+    if (!r.value.byWell) warnUnmatchedWells(logs.schema, tops, p.wellColumn, (m) => ctx.warn(m));
     for (const well of missing)
       ctx.warn(
         `Well "${well}" has no tops in the tops table; its ${r.value.zoneField.name} is null.`,
