@@ -6,6 +6,7 @@
 import { RecordBatch, Schema, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, CsvSettings, RunContext } from '../types.ts';
+import { isAscii } from './source-csv-ascii.ts';
 
 /** Schema metadata key of the SQL engine's readCsv warnings (a JSON array of strings). */
 export const CSV_WARNINGS_KEY = 'csv.warnings';
@@ -45,6 +46,7 @@ export function dialectOf(table: Table): CsvDialect | undefined {
 
 /** True for text DuckDB reads as is: valid UTF-8 without NUL bytes (else it is read whole). */
 export function isPlainUtf8(bytes: Uint8Array): boolean {
+  if (isAscii(bytes, true)) return true;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for (let at = 0; at < bytes.length; at += 1 << 20) {

@@ -25,4 +25,22 @@ describe('decimalCommaWarning', () => {
     });
     expect(decimalCommaWarning('f.csv', t)).toBeUndefined();
   });
+
+  it('tells thousands separators apart from decimal commas, and says when it cannot', () => {
+    const t = new Table({
+      A: text(['12,345,678', '1,000.5', '999']),
+      B: text(['1,000', '2,500', '17']),
+      C: text(['1,000', '12,5']),
+    });
+    expect(decimalCommaWarning('f.csv', t)).toBe(
+      'f.csv: column "C" holds numbers written with a decimal comma (such as 1000,5), read as text: set this node\'s "Decimal separator" to "," (source.csv 1.1.0) to read them as numbers.' +
+        ' Column "A" holds numbers written with thousands separators (such as 12,345,678), read as text: remove the separators from the file (Petroflow reads none; do not set "Decimal separator" to ",", which would misread them).' +
+        ' Column "B" holds numbers such as 1,000, read as text: if the comma separates thousands, remove it from the file (Petroflow reads no thousands separators); if it is a decimal comma (1,000 meaning 1), set this node\'s "Decimal separator" to "," (source.csv 1.1.0).',
+    );
+  });
+
+  it('never suggests the decimal comma for thousands separators alone', () => {
+    const t = new Table({ A: text(['1,000,000', '2,500,000']) });
+    expect(decimalCommaWarning('f.csv', t)).not.toMatch(/set this node/);
+  });
 });

@@ -4,7 +4,9 @@
  * column and every value is cut at its decimal comma. When exactly one of the usual delimiters
  * splits every record of the file's head into the same number (two or more) of values, that is the
  * file's delimiter and it is given to DuckDB; otherwise DuckDB's detection stands. With decimal
- * commas the delimiter is not a comma: a semicolon unless one other delimiter fits.
+ * commas the delimiter is not a comma: a semicolon unless one other delimiter fits. Excel's
+ * delimiter line (`sep=;` as the first line, which Excel writes and honours) names the delimiter
+ * and is skipped (`excelSepLine`).
  */
 import { csvShape } from './csv-shape.ts';
 
@@ -37,8 +39,33 @@ export function consistentDelimiter(
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** Excel's first line `sep=X`: the delimiter it names and its bytes (line break included). */
+export interface ExcelSepLine {
+  readonly delimiter: string;
+  readonly bytes: number;
+}
+
+/**
+ * Excel's delimiter line when `b` starts with one (`sep=` and one character, any case, then a line
+ * break or the end): DuckDB would read it as the header, every value below as text.
+ */
+export function excelSepLine(b: Uint8Array): ExcelSepLine | undefined {
+  const lower = (i: number): number => (b[i] ?? 0) | 0x20;
+  if (lower(0) !== 0x73 || lower(1) !== 0x65 || lower(2) !== 0x70 || b[3] !== 0x3d) return;
+  const d = b[4] ?? 0;
+  // A tab or a visible ASCII character other than the quote.
+  if (d !== 0x09 && (d <= 0x20 || d >= 0x7f || d === 0x22)) return undefined;
+  let end = 5;
+  if (b[end] === 0x0d) end++;
+  if (b[end] === 0x0a) end++;
+  if (end === 5 && end < b.length) return undefined;
+  return { delimiter: String.fromCharCode(d), bytes: end };
+}
+
 /** The delimiter a read with delimiter `auto` is given (`auto`: DuckDB's detection decides). */
 export function autoDelimiter(b: Uint8Array, decimal: '.' | ',' | undefined): string {
+  const sep = excelSepLine(b);
+  if (sep) return sep.delimiter;
   if (decimal !== ',') return consistentDelimiter(b) ?? 'auto';
   return (
     consistentDelimiter(

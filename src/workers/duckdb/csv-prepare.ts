@@ -6,6 +6,7 @@
  */
 import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
+import { isAscii } from '../../operators/tables/source-csv-ascii.ts';
 
 /** UTF-8 bytes for DuckDB, the encoding found, and notes for the user. */
 export interface PreparedCsv {
@@ -93,26 +94,54 @@ function decodeCp1252(b: Uint8Array): string {
   return parts.join('');
 }
 
+/** Whitespace as String.prototype.trim and `\s` see it, within ASCII. */
+function isSpaceByte(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * The checks of `prepareCsv` on pure-ASCII bytes (one character per byte, so no decoding): the
+ * same empty-file, LAS and control-character tests as on decoded text, byte by byte.
+ */
+function checkAscii(file: string, b: Uint8Array): Result<PreparedCsv, PetroflowError> {
+  let i = 0;
+  while (i < b.length && isSpaceByte(b[i]!)) i++;
+  if (i === b.length) return fail(file, EMPTY);
+  if (b[i] === 0x7e) {
+    let j = i + 1;
+    while (j < b.length && isSpaceByte(b[j]!)) j++;
+    // V, W, C, A in either case (as /^~\s*[VWCA]/i).
+    if (j < b.length && [0x56, 0x57, 0x43, 0x41].includes(b[j]! & 0xdf)) return fail(file, LAS);
+  }
+  const n = Math.min(b.length, 65536);
+  let bad = 0;
+  for (let k = 0; k < n; k++) {
+    const c = b[k]!;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) bad++;
+  }
+  if (bad / n > 0.02) return fail(file, binary('utf-8'));
+  return ok({ bytes: b, encoding: 'utf-8', warnings: [] });
+}
+
+const EMPTY = 'the file is empty: a CSV file needs at least a header row. Check the file.';
+const LAS =
+  'this is a LAS well-log file (it starts with a ~ section), not CSV. Read it with a LAS source (source.las).';
+const binary = (encoding: string): string =>
+  `this looks like binary data, not CSV text (many control characters; read as ${encoding}). Check that it is a CSV file saved as text.`;
+
 /** Validates and transcodes the bytes of CSV file `file` (see the module comment). */
 export function prepareCsv(file: string, input: Uint8Array): Result<PreparedCsv, PetroflowError> {
   const sig = SIGNATURES.find(([, s]) => startsWith(input, s));
   if (sig)
     return fail(file, `this is ${sig[0]}, not a CSV text file. Choose the CSV file instead.`);
+  // Pure ASCII (no BOM, not UTF-16 by its zero bytes) needs no decoding: same checks on bytes.
+  if (utf16Guess(input) === null && isAscii(input)) return checkAscii(file, input);
   const { text: raw, encoding } = decode(input);
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '')
-    return fail(file, 'the file is empty: a CSV file needs at least a header row. Check the file.');
+  if (text.trim() === '') return fail(file, EMPTY);
   const head = text.trimStart();
-  if (head[0] === '~' && /^~\s*[VWCA]/i.test(head))
-    return fail(
-      file,
-      'this is a LAS well-log file (it starts with a ~ section), not CSV. Read it with a LAS source (source.las).',
-    );
-  if (controlShare(text) > 0.02)
-    return fail(
-      file,
-      `this looks like binary data, not CSV text (many control characters; read as ${encoding}). Check that it is a CSV file saved as text.`,
-    );
+  if (head[0] === '~' && /^~\s*[VWCA]/i.test(head)) return fail(file, LAS);
+  if (controlShare(text) > 0.02) return fail(file, binary(encoding));
   const warnings =
     encoding === 'utf-8' ? [] : [`${file}: read as ${encoding} text and converted to UTF-8.`];
   const same = encoding === 'utf-8' && text.length === raw.length;

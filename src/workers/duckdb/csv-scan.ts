@@ -26,11 +26,14 @@ export interface CsvScanOptions {
   readonly linesBefore: number;
   /** Values per record, or `first`: the first non-empty record's count (it is not compared). */
   readonly expected: number | 'first';
+  /** The comment mark's byte (-1 or absent: none): records starting with it are not counted. */
+  readonly comment?: number;
 }
 
 /** Scans `b` (starting at a record boundary) for records of another value count than expected. */
 export function scanCsvRecords(b: Uint8Array, o: CsvScanOptions): CsvScan {
   const { delimiter, quote } = o;
+  const comment = o.comment ?? -1;
   let expected = o.expected === 'first' ? -1 : o.expected;
   let short = 0;
   let long = 0;
@@ -48,6 +51,11 @@ export function scanCsvRecords(b: Uint8Array, o: CsvScanOptions): CsvScan {
     let fields = 1;
     let quoted = false;
     let empty = true;
+    let lead = i;
+    while (comment >= 0 && (b[lead] === 0x20 || b[lead] === 0x09)) lead++;
+    const skipped = comment >= 0 && b[lead] === comment;
+    // A comment line ends at its line break, quotes or not.
+    const q = skipped ? -2 : quote;
     for (; i < n; i++) {
       const c = b[i]!;
       if (c === 10 || c === 13) {
@@ -57,12 +65,12 @@ export function scanCsvRecords(b: Uint8Array, o: CsvScanOptions): CsvScan {
         continue;
       }
       empty = false;
-      if (c === quote) quoted = !quoted;
+      if (c === q) quoted = !quoted;
       else if (c === delimiter && !quoted) fields++;
     }
     if (i < n) i++;
     if (i - start > longest) longest = i - start;
-    if (empty) continue;
+    if (empty || skipped) continue;
     if (expected < 0) expected = fields;
     else if (fields < expected) {
       short++;

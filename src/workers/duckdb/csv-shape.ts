@@ -15,13 +15,23 @@ export interface CsvShape {
   readonly firstLong: number;
 }
 
-/** Shape of `b` for delimiter `delim` (null when the delimiter is not one ASCII character). */
-export function csvShape(b: Uint8Array, delim: string): CsvShape | null {
+/**
+ * Shape of `b` for delimiter `delim` (null when the delimiter is not one ASCII character); with
+ * `skipLines`, `b` is what follows that many lines of the file (line numbers count them); lines
+ * starting with the `comment` mark are not records.
+ */
+export function csvShape(
+  b: Uint8Array,
+  delim: string,
+  skipLines = 0,
+  comment = '',
+): CsvShape | null {
   if (delim.length !== 1 || delim.charCodeAt(0) > 0x7f) return null;
   const s = scanCsvRecords(b, {
     delimiter: delim.charCodeAt(0),
     quote: 0x22,
-    linesBefore: 0,
+    linesBefore: skipLines,
+    comment: comment.length === 1 ? comment.charCodeAt(0) : -1,
     expected: 'first',
   });
   const { expected, short, long, firstShort, firstLong } = s;

@@ -61,17 +61,22 @@ export async function withLenientRetry<T>(attempt: (lenient: boolean) => Promise
   }
 }
 
-/** Rows the sniffer skips before the header of the first chunk (0 when it reports none). */
+/**
+ * Rows the sniffer skips before the header of the first chunk (0 when it reports none); `skip`
+ * lines are skipped first (Excel's `sep=` line) and counted in the answer.
+ */
 export async function sniffSkipRows(
   run: RunSql,
   slot: string,
   d: CsvDialect,
   header: boolean,
   maxLine: number,
+  skip = 0,
 ): Promise<number> {
+  const given = skip > 0 ? [`skip=${skip}`] : [];
   const t = await withLenientRetry((lenient) =>
     run(
-      `SELECT SkipRows AS s FROM sniff_csv(${[...dialectArgs(slot, d, header, maxLine), ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
+      `SELECT SkipRows AS s FROM sniff_csv(${[...dialectArgs(slot, d, header, maxLine), ...given, ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
     ),
   );
   const s: unknown = t.getChild('s')?.get(0);

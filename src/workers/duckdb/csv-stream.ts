@@ -15,6 +15,7 @@ import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, CsvSettings, CsvStreamPart } from '../../operators/types.ts';
 import { MIN_BUFFER, readCsvWithPolicy, sqlString, type RunSql } from './csv.ts';
 import { partShape } from './csv-stream-shape.ts';
+import { headSkip, scanComments } from './csv-comment.ts';
 import {
   dialectArgs,
   formatOrNull,
@@ -63,6 +64,7 @@ async function sniffDialect(
   slot: string,
   table: Table,
   options: CsvSettings,
+  read: { readonly skip: number; readonly comment: string | undefined },
 ): Promise<CsvDialect | undefined> {
   const columns: { name: string; type: string }[] = [];
   for (const f of table.schema.fields) {
@@ -73,6 +75,8 @@ async function sniffDialect(
   const args = [sqlString(slot), 'null_padding=true', `header=${String(options.header)}`];
   if (options.delimiter !== 'auto') args.push(`delim=${sqlString(options.delimiter)}`);
   if (options.decimal === ',') args.push("decimal_separator=','");
+  if (read.skip > 0) args.push(`skip=${read.skip}`);
+  if (read.comment !== undefined) args.push(`comment=${sqlString(read.comment)}`);
   const t = await run(
     `SELECT Delimiter AS d, Quote AS q, Escape AS e, Comment AS c, DateFormat AS df, TimestampFormat AS tf FROM sniff_csv(${args.join(', ')})`,
   );
@@ -125,17 +129,22 @@ export function nextPartSql(
   return `SELECT * FROM read_csv(${args.join(', ')})`;
 }
 
-/** The head of a first chunk read again (two-pass read): its header row and the rows to skip. */
+/**
+ * The head of a first chunk read again (two-pass read): its header row and the rows to skip
+ * (Excel's `sep=` line and a `#` preamble among them, which the sniffer does not skip itself).
+ */
 async function firstHead(
   run: RunSql,
   slot: string,
+  bytes: Uint8Array,
   part: Extract<CsvStreamPart, { part: 'next' }>,
   dialect: CsvDialect,
   header: boolean,
   longest: number,
 ): Promise<PartHead | undefined> {
   if (part.recordsBefore !== 0) return undefined;
-  return { header, skip: await sniffSkipRows(run, slot, dialect, header, lineCap(longest)) };
+  const { lines } = headSkip(bytes);
+  return { header, skip: await sniffSkipRows(run, slot, dialect, header, lineCap(longest), lines) };
 }
 
 /** A later part's value that does not fit its column's type, as CSV_READ with the file's line. */
@@ -164,12 +173,14 @@ async function probe(
   if (!request) return undefined;
   const { mode, dialect } = request;
   const longest = partShape(bytes, dialect, part.linesBefore).longest;
-  const head = await firstHead(run, slot, part, dialect, header, longest);
+  const head = await firstHead(run, slot, bytes, part, dialect, header, longest);
   const readSql = (types: readonly string[], lenient: boolean): string => {
     const columns = dialect.columns.map((c, i) => ({ name: c.name, type: types[i] ?? c.type }));
     return nextPartSql(slot, { ...dialect, columns }, longest, lenient, head);
   };
   const sniffArgs = dialectArgs(slot, dialect, head?.header ?? false, lineCap(longest));
+  const given = head ? headSkip(bytes).lines : 0;
+  if (given > 0) sniffArgs.push(`skip=${given}`);
   return probeChunk(run, mode, dialect, readSql, sniffArgs);
 }
 
@@ -189,7 +200,7 @@ async function readNextPart(
   };
   const warnings: string[] = [];
   const shape = partShape(bytes, part.dialect, part.linesBefore);
-  const head = await firstHead(run, slot, part, part.dialect, header, shape.longest);
+  const head = await firstHead(run, slot, bytes, part, part.dialect, header, shape.longest);
   let table: Table | undefined;
   for (let lenient = false; table === undefined; lenient = true) {
     try {
@@ -208,7 +219,29 @@ async function readNextPart(
       throw new Error(at);
     }
   }
+  const mark = commentLoss(fileName, bytes, part);
+  if (mark) warnings.push(mark);
   return { table: withMetadata(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };
+}
+
+/**
+ * A warning when the comment mark `#` of the file's dialect (sniffed from its first chunk, where
+ * it dropped and cut nothing) drops a row or cuts a value in this later part (csv-comment.ts).
+ */
+function commentLoss(
+  fileName: string,
+  bytes: Uint8Array,
+  part: Extract<CsvStreamPart, { part: 'next' }>,
+): string | undefined {
+  const d = part.dialect;
+  if (d.comment !== '#' || d.delimiter.length !== 1) return undefined;
+  const c = scanComments(bytes, d.delimiter.charCodeAt(0), part.linesBefore, d.columns.length);
+  if (c.row === 0 && c.cut === 0) return undefined;
+  const what =
+    c.row > 0
+      ? `line ${c.row} is a row starting with "#", which is dropped`
+      : `line ${c.cut} holds a "#" inside a value, which is cut there`;
+  return `${fileName}: DuckDB took "#" for a comment mark in the first chunk of this large file, but ${what} (as is every such line and value): quote values holding "#", or remove the comment lines from the file, and read it again.`;
 }
 
 /** Reads one part of a streamed CSV from the registered slot (see the module comment). */
@@ -223,7 +256,7 @@ export async function readCsvPart(
   if (stream.part === 'next')
     return readNextPart(run, slot, fileName, bytes, stream, options.header);
   const read = await readCsvWithPolicy(run, slot, fileName, bytes, options);
-  const dialect = await sniffDialect(run, slot, read.table, options);
+  const dialect = await sniffDialect(run, slot, read.table, options, read);
   if (dialect === undefined) return read;
   const table = withMetadata(read.table, CSV_STREAM_KEY, JSON.stringify(dialect));
   return {

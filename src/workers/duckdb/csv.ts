@@ -9,12 +9,18 @@
  * day in a DATE column, which its cast drops, "2024-02-01 10:30:00" to 2024-02-01); lines up to
  * the file's size (at least 2 MB, at most 256 MB) are accepted, with a CSV buffer of that size
  * (at least 4 MiB) instead of DuckDB's 16 times as much; quoted fields may hold line breaks (LF or
- * CRLF) next to short rows (`parallel=false`).
+ * CRLF) next to short rows (`parallel=false`). Excel's `sep=;` first line is skipped (`skip=1`,
+ * its delimiter chosen by csv-delimiter.ts) and so are `#` lines before the header; the comment
+ * mark `#` DuckDB's sniffer may choose is taken away when it would drop or cut data
+ * (csv-comment.ts); text columns of numbers but for a few values are named in a warning
+ * (csv-text-hint.ts).
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import type { CsvSettings } from '../../operators/types.ts';
 import { csvShape } from './csv-shape.ts';
+import { headSkip, scanComments } from './csv-comment.ts';
+import { numericTextWarning } from './csv-text-hint.ts';
 
 /** `s` as an SQL string literal (quotes doubled). */
 export function sqlString(s: string): string {
@@ -32,6 +38,10 @@ export interface CsvAttempt extends CsvSettings {
   readonly lenient?: boolean;
   /** Every column read as text (`all_varchar=true`), for the loss check. */
   readonly allVarchar?: boolean;
+  /** Lines skipped before the header (Excel's `sep=` line, a `#` preamble: csv-comment.ts). */
+  readonly skip?: number;
+  /** The comment mark (`''`: none; absent: DuckDB's sniffer decides), csv-comment.ts. */
+  readonly comment?: string;
 }
 
 /**
@@ -105,6 +115,8 @@ export function readCsvSql(slot: string, fileName: string, options: CsvAttempt):
   if (options.sampleAll) args.push('sample_size=-1');
   if (options.lenient) args.push('strict_mode=false');
   if (options.allVarchar) args.push('all_varchar=true');
+  if (options.skip) args.push(`skip=${options.skip}`);
+  if (options.comment !== undefined) args.push(`comment=${sqlString(options.comment)}`);
   if (options.decimal === ',') args.push("decimal_separator=','");
   if (options.delimiter !== 'auto') {
     if ([...options.delimiter].length !== 1) {
@@ -159,16 +171,26 @@ export function csvError(
 /** Runs SQL against the registered slot file (errors as thrown by DuckDB). */
 export type RunSql = (sql: string) => Promise<Table>;
 
-/** Reads the slot with the policy of the module comment; returns the table and warnings. */
-export async function readCsvWithPolicy(
+/** What `readCsvWithPolicy` read: the table, warnings, and the settings of the final read. */
+export interface CsvPolicyRead {
+  readonly table: Table;
+  readonly warnings: string[];
+  readonly sampledAll: boolean;
+  /** Lines skipped before the header (`headSkip`), for the sniffer of a first part. */
+  readonly skip: number;
+  /** The comment mark given to DuckDB (`''`: none), or undefined when its sniffer chose. */
+  readonly comment: string | undefined;
+}
+
+/** One read with the retries of the module comment and the loss check; the final attempt. */
+async function readTyped(
   run: RunSql,
   slot: string,
   fileName: string,
-  bytes: Uint8Array,
-  options: CsvSettings,
-): Promise<{ table: Table; warnings: string[]; sampledAll: boolean }> {
-  const warnings: string[] = [];
-  let attempt: CsvAttempt = { ...options, size: bytes.length };
+  first: CsvAttempt,
+  warnings: string[],
+): Promise<{ table: Table; attempt: CsvAttempt }> {
+  let attempt = first;
   let table: Table | undefined;
   for (let tries = 0; table === undefined; tries++) {
     try {
@@ -189,9 +211,50 @@ export async function readCsvWithPolicy(
     attempt = { ...attempt, sampleAll: true };
     table = await run(readCsvSql(slot, fileName, attempt));
   }
-  const delim =
-    options.delimiter !== 'auto' ? options.delimiter : await sniffedDelimiter(run, slot);
-  const shape = delim ? csvShape(bytes, delim) : null;
+  return { table, attempt };
+}
+
+/** Reads the slot with the policy of the module comment; returns the table and warnings. */
+export async function readCsvWithPolicy(
+  run: RunSql,
+  slot: string,
+  fileName: string,
+  bytes: Uint8Array,
+  options: CsvSettings,
+): Promise<CsvPolicyRead> {
+  const warnings: string[] = [];
+  const head = headSkip(bytes);
+  const skip = head.lines;
+  const body = bytes.subarray(head.bytes);
+  const start: CsvAttempt = { ...options, size: bytes.length, ...(skip > 0 ? { skip } : {}) };
+  let { table, attempt } = await readTyped(run, slot, fileName, start, warnings);
+  const sniffed =
+    options.delimiter === 'auto' || body.includes(0x23)
+      ? await sniffedDialect(run, slot, attempt)
+      : null;
+  const delim = options.delimiter !== 'auto' ? options.delimiter : (sniffed?.delimiter ?? null);
+  const preamble = skip - (head.sep ? 1 : 0);
+  if (preamble > 0)
+    warnings.push(
+      `${fileName}: ${preamble === 1 ? `line ${skip}` : `lines ${skip - preamble + 1}-${skip}`} before the header (starting with "#") skipped as ${preamble === 1 ? 'a comment' : 'comments'}.`,
+    );
+  let comment = attempt.comment ?? sniffed?.comment ?? '';
+  if (comment === '#' && delim?.length === 1) {
+    const c = scanComments(body, delim.charCodeAt(0), skip);
+    if (c.row > 0 || c.cut > 0) {
+      const line = c.row || c.cut;
+      warnings.push(
+        `${fileName}: DuckDB took "#" for a comment mark, which would ${c.row > 0 ? 'drop the row' : 'cut a value'} at line ${line} (and every line starting with "#", and every unquoted value from a "#" on); read without a comment mark, so lines starting with "#" are rows. Remove comment lines from the file if it has any.`,
+      );
+      comment = '';
+      ({ table, attempt } = await readTyped(run, slot, fileName, { ...start, comment }, warnings));
+    } else if (c.lines > 0) {
+      warnings.push(
+        `${fileName}: ${c.lines === 1 ? '1 line' : `${c.lines} lines`} starting with "#" skipped as ${c.lines === 1 ? 'a comment' : 'comments'} (first at line ${c.first}).`,
+      );
+    }
+  }
+  const shape = delim ? csvShape(body, delim, skip, comment) : null;
   if (shape && shape.short > 0)
     warnings.push(
       `${fileName}: ${shape.short} rows have fewer than ${shape.expected} values (first at line ${shape.firstShort}); the missing values are null.`,
@@ -200,7 +263,15 @@ export async function readCsvWithPolicy(
     warnings.push(
       `${fileName}: ${shape.long} rows have more than ${shape.expected} values (first at line ${shape.firstLong}); extra values are in extra columns.`,
     );
-  return { table, warnings, sampledAll: attempt.sampleAll === true };
+  const text = numericTextWarning(fileName, table);
+  if (text) warnings.push(text);
+  return {
+    table,
+    warnings: [...new Set(warnings)],
+    sampledAll: attempt.sampleAll === true,
+    skip,
+    comment: attempt.comment,
+  };
 }
 
 /**
@@ -232,13 +303,25 @@ async function losesValues(
   }
 }
 
-async function sniffedDelimiter(run: RunSql, slot: string): Promise<string | null> {
+/** The delimiter and comment mark DuckDB's sniffer finds with the settings of `attempt`. */
+async function sniffedDialect(
+  run: RunSql,
+  slot: string,
+  attempt: CsvAttempt,
+): Promise<{ delimiter: string | null; comment: string } | null> {
+  const args = [sqlString(slot), 'null_padding=true'];
+  if (attempt.delimiter !== 'auto') args.push(`delim=${sqlString(attempt.delimiter)}`);
+  if (attempt.skip) args.push(`skip=${attempt.skip}`);
+  if (attempt.comment !== undefined) args.push(`comment=${sqlString(attempt.comment)}`);
+  if (attempt.lenient) args.push('strict_mode=false');
   try {
-    const t = await run(
-      `SELECT Delimiter AS d FROM sniff_csv(${sqlString(slot)}, null_padding=true)`,
-    );
+    const t = await run(`SELECT Delimiter AS d, Comment AS c FROM sniff_csv(${args.join(', ')})`);
     const d: unknown = t.getChild('d')?.get(0);
-    return typeof d === 'string' ? d : null;
+    const c: unknown = t.getChild('c')?.get(0);
+    return {
+      delimiter: typeof d === 'string' ? d : null,
+      comment: typeof c === 'string' && c !== '(empty)' ? c : '',
+    };
   } catch {
     return null;
   }
