@@ -2,11 +2,59 @@
 import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { owned } from '../engine/ipc.ts';
 
+/**
+ * What a path is, following symlinks: only a regular file may be read (a device such as
+ * /dev/zero, a pipe or a socket would never end or would block the read).
+ */
+export type FileInfo =
+  | { readonly kind: 'file'; readonly size: number; readonly mtimeMs: number }
+  | { readonly kind: 'missing' | 'directory' | 'other' };
+
+/** Why a path that is not a regular file cannot be read, in words for a one-line message. */
+export function fileInfoProblem(info: FileInfo): string | undefined {
+  switch (info.kind) {
+    case 'file':
+      return undefined;
+    case 'missing':
+      return 'no such file';
+    case 'directory':
+      return 'it is a directory, not a file';
+    case 'other':
+      return 'it is not a regular file (a device, pipe or socket); give the path of a file';
+  }
+}
+
+/**
+ * An error for a path that cannot be read (a `file` here is one over the size cap), with a
+ * Node-like `code` (ENOENT, EISDIR, ENOTREG, EFBIG) and the problem in words as its message.
+ */
+export function fileError(info: FileInfo): Error {
+  const code = { file: 'EFBIG', missing: 'ENOENT', directory: 'EISDIR', other: 'ENOTREG' }[
+    info.kind
+  ];
+  const text =
+    fileInfoProblem(info) ?? `it is too large (${info.kind === 'file' ? info.size : 0} bytes)`;
+  return Object.assign(new Error(text), { code });
+}
+
+/** The words for a failed read: a `fileError`'s message, "no such file" for ENOENT, else the error's. */
+export function readErrorText(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** What a command may do outside itself. */
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a regular file; rejects (with `code` ENOENT, EISDIR, ENOTREG) for anything else,
+   * and with EFBIG, before reading, when the file is over `maxBytes`.
+   */
+  readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
+  /** What `path` is (symlinks followed); never rejects. */
+  fileInfo(path: string): Promise<FileInfo>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
   mkdirp(path: string): Promise<void>;
   /** Regular files directly inside `dir` (names only). */
@@ -22,11 +70,54 @@ export function ownBytes(buf: Buffer): Uint8Array {
   return owned(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
+async function nodeFileInfo(path: string): Promise<FileInfo> {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return { kind: 'file', size: s.size, mtimeMs: s.mtimeMs };
+    return { kind: s.isDirectory() ? 'directory' : 'other' };
+  } catch {
+    return { kind: 'missing' };
+  }
+}
+
+/** C0 controls but tab and newline, DEL, C1 controls (CSI is 0x9b) and bidirectional overrides. */
+function unsafe(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/**
+ * `text` with the characters that could drive a terminal (escape sequences that clear the screen,
+ * retitle the window or hide text; bidi overrides that reorder it) shown as `\uXXXX`. Messages
+ * quote names from files and links, which anyone may have written.
+ */
+export function terminalSafe(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!unsafe(code)) continue;
+    out += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, '0')}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** The real console and file system. */
 export const nodeIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  readFile: async (p) => ownBytes(await readFile(p)),
+  out: (t) => process.stdout.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+  err: (t) => process.stderr.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+  readFile: async (p, maxBytes) => {
+    const info = await nodeFileInfo(p);
+    if (info.kind !== 'file' || (maxBytes !== undefined && info.size > maxBytes))
+      throw fileError(info);
+    return ownBytes(await readFile(p));
+  },
+  fileInfo: nodeFileInfo,
   writeFile: (p, d) => writeFile(p, d),
   mkdirp: async (p) => {
     await mkdir(p, { recursive: true });
@@ -34,7 +125,8 @@ export const nodeIO: CliIO = {
   listFiles: async (dir) => {
     const names = await readdir(dir);
     const out: string[] = [];
-    for (const n of names) if ((await stat(`${dir}/${n}`)).isFile()) out.push(n);
+    // A broken symlink or an entry removed meanwhile is skipped like any non-file.
+    for (const n of names) if ((await nodeFileInfo(`${dir}/${n}`)).kind === 'file') out.push(n);
     return out.sort();
   },
 };
@@ -52,13 +144,26 @@ export function memoryIO(
     files: store,
     out: (t) => void stdout.push(t),
     err: (t) => void stderr.push(t),
-    readFile: (p) => {
+    readFile: (p, maxBytes) => {
       const v = store.get(p);
       if (v === undefined)
         return Promise.reject(
           Object.assign(new Error(`ENOENT: no such file '${p}'`), { code: 'ENOENT' }),
         );
-      return Promise.resolve(typeof v === 'string' ? new TextEncoder().encode(v) : v);
+      const bytes = typeof v === 'string' ? new TextEncoder().encode(v) : v;
+      if (maxBytes !== undefined && bytes.length > maxBytes)
+        return Promise.reject(fileError({ kind: 'file', size: bytes.length, mtimeMs: 0 }));
+      return Promise.resolve(bytes);
+    },
+    fileInfo: (p) => {
+      const v = store.get(p);
+      if (v !== undefined) {
+        const size = typeof v === 'string' ? new TextEncoder().encode(v).length : v.length;
+        return Promise.resolve({ kind: 'file', size, mtimeMs: 0 });
+      }
+      const prefix = p.endsWith('/') ? p : `${p}/`;
+      const dir = [...store.keys()].some((k) => k.startsWith(prefix));
+      return Promise.resolve({ kind: dir ? 'directory' : 'missing' });
     },
     writeFile: (p, d) => {
       store.set(p, d);

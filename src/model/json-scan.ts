@@ -14,7 +14,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 
 /** The first problem found in a JSON text. */
 export interface JsonProblem {
-  readonly kind: 'syntax' | 'depth' | 'forbidden-key' | 'duplicate-key';
+  readonly kind: 'syntax' | 'depth' | 'number' | 'forbidden-key' | 'duplicate-key';
   readonly message: string;
   /** 1-based. */
   readonly line: number;
@@ -119,6 +119,13 @@ export function scanJson(text: string, maxDepth: number): JsonProblem | undefine
         numberRe.lastIndex = i;
         const m = numberRe.exec(text);
         if (!m || m[0] === '-') return fail('syntax', i, 'invalid number');
+        // JSON.parse would silently turn it into Infinity.
+        if (!Number.isFinite(Number(m[0])))
+          return fail(
+            'number',
+            i,
+            `the number ${m[0].length > 40 ? `${m[0].slice(0, 40)}...` : m[0]} is too large (numbers go up to about 1.8e308); write a smaller one`,
+          );
         i += m[0].length;
         state = S.After;
       } else {

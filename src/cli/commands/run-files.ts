@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { FileProvider } from '../../engine/types.ts';
 import { parseRangedFileName } from '../../operators/file-range.ts';
-import { nodeIO, type CliIO } from '../io.ts';
+import { fileInfoProblem, nodeIO, readErrorText, type CliIO } from '../io.ts';
 import type { RunArgs } from './run-args.ts';
 
 /** `length` bytes of `path` from `offset` (fewer at the end of the file), through a handle. */
@@ -42,8 +42,21 @@ export function hashFile(path: string): Promise<string> {
   });
 }
 
-/** Binds the files of `args`; rejects with a one-line message when DIR cannot be listed. */
-export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> {
+/** The FileProvider of a run, and a check for inputs that changed while the run read them. */
+export interface CliFiles extends FileProvider {
+  /**
+   * Bound names whose file changed size or modification time since the run first touched it
+   * (its hash and its bytes may then disagree, and parts read at different times may mix).
+   */
+  changed(): Promise<string[]>;
+}
+
+/**
+ * Binds the files of `args`; rejects with a one-line message when DIR cannot be listed or a
+ * `--file` path is not a regular file (missing, a directory, a device such as /dev/zero, a pipe),
+ * before any engine starts.
+ */
+export async function cliFiles(args: RunArgs, io: CliIO): Promise<CliFiles> {
   const paths = new Map<string, string>();
   if (args.filesDir !== undefined) {
     const dir = args.filesDir.replace(/\/+$/, '') || '/';
@@ -57,17 +70,26 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> 
     }
     for (const n of names) paths.set(n, `${dir}/${n}`);
   }
-  for (const f of args.files) paths.set(f.name, f.path);
+  for (const f of args.files) {
+    const problem = fileInfoProblem(await io.fileInfo(f.path));
+    if (problem !== undefined) throw new Error(`--file ${f.name}=${f.path}: ${problem}`);
+    paths.set(f.name, f.path);
+  }
   const realFs = io.readFile === nodeIO.readFile;
+  // Size and modification time of each bound file when the run first touched it.
+  const stamps = new Map<string, Promise<string>>();
+  const stamp = async (path: string): Promise<string> => {
+    const info = await io.fileInfo(path);
+    return info.kind === 'file' ? `${info.size}:${info.mtimeMs}` : info.kind;
+  };
   const hashes = new Map<string, Promise<string>>();
   const bound = <T>(name: string, how: (path: string) => Promise<T>): Promise<T> => {
     const path = paths.get(name);
     if (path === undefined)
       return Promise.reject(new Error(`no file named '${name}' is bound; add --file ${name}=PATH`));
+    if (!stamps.has(name)) stamps.set(name, stamp(path));
     return how(path).catch((e: unknown) => {
-      throw new Error(
-        `cannot read ${path} (bound as '${name}'): ${e instanceof Error ? e.message : String(e)}`,
-      );
+      throw new Error(`cannot read ${path} (bound as '${name}'): ${readErrorText(e)}`);
     });
   };
   const read = (request: string): Promise<Uint8Array> => {
@@ -81,6 +103,14 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<FileProvider> 
     );
   };
   return {
+    changed: async () => {
+      const out: string[] = [];
+      for (const [name, before] of stamps) {
+        const path = paths.get(name) as string;
+        if ((await before) !== (await stamp(path))) out.push(name);
+      }
+      return out.sort();
+    },
     names: () => [...paths.keys()].sort(),
     read,
     // The file system gives fresh bytes on every read; an injected reader may not.

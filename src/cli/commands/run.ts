@@ -15,6 +15,7 @@ import type { CliIO } from '../io.ts';
 import type { Command } from './types.ts';
 import { DEFAULT_OUT_DIR, parseRunArgs } from './run-args.ts';
 import { cliFiles } from './run-files.ts';
+import { OutputNames, outputIdProblems } from './run-outputs.ts';
 import { provenanceJson, runRecord, writeTrace } from './run-trace.ts';
 import { builtinCatalogue, readPipelineFile } from './validate.ts';
 
@@ -34,8 +35,12 @@ DIR/<nodeId>.<ext>.
                      run id and provenance: pipeline hash, operator versions, input hashes)
   --workers N        worker threads (default: hardware threads - 1, between 1 and 8)
 
-Exit status: 0 success; 1 invalid pipeline or input, or a node failed (stderr names the node
-and the cause); 2 usage error.`;
+Inputs must be regular files (symlinks are followed; devices, pipes and directories are
+refused). Terminal node ids that differ only in letter case are refused (their files would
+overwrite each other on Windows and macOS), as are Windows device names (con, nul...) on Windows.
+
+Exit status: 0 success; 1 invalid pipeline or input, a node failed (stderr names the node and
+the cause) or an input changed while the run read it; 2 usage error.`;
 
 /** How the command gets an engine (tests pass an in-process one). */
 export type EngineFactory = (workers: number | undefined) => Promise<Engine>;
@@ -66,22 +71,37 @@ export function makeRunCommand(
         for (const line of pipeline.error) io.err(`${args.pipeline}: ${line}`);
         return 1;
       }
+      const idProblems = outputIdProblems(terminalNodes(pipeline.value), process.platform);
+      if (idProblems.length > 0) {
+        for (const line of idProblems) io.err(`${args.pipeline}: ${line}`);
+        return 1;
+      }
       let engine: Engine | undefined;
       try {
         const files = await cliFiles(args, io);
+        try {
+          // Before the run, so a bad --out does not cost a whole run.
+          await io.mkdirp(args.out);
+        } catch (e) {
+          throw new Error(
+            `--out ${args.out}: cannot create the output directory (${e instanceof Error ? e.message : String(e)})`,
+          );
+        }
         engine = await engineFactory(args.workers);
         const summary = await engine.run(pipeline.value, files, {
           outputs: terminalNodes(pipeline.value),
         });
         const record = await runRecord(pipeline.value, summary, files, catalogue());
         const written: string[] = [];
+        const names = new OutputNames();
         for (const id of terminalNodes(pipeline.value)) {
           const bytes = await engine.output(id);
           const status = summary.nodes[id]?.status;
           if (!bytes || (status !== 'done' && status !== 'cached')) continue;
-          await io.mkdirp(args.out);
           for (const f of encodeTable(id, tableFromIPC(bytes), args.format)) {
-            const path = `${args.out.replace(/\/+$/, '')}/${f.name}`;
+            if (/[\\/\0]/.test(f.name) || f.name.startsWith('.'))
+              throw new Error(`node '${id}': refusing to write the unsafe file name '${f.name}'`);
+            const path = `${args.out.replace(/\/+$/, '')}/${names.claim(f.name)}`;
             await io.writeFile(path, f.content);
             written.push(path);
           }
@@ -91,6 +111,11 @@ export function makeRunCommand(
             io.err(`petroflow run: node '${id}' (${n.error.op ?? '?'}) failed: ${n.error.message}`);
           for (const w of n.warnings ?? []) io.err(`petroflow run: node '${id}': warning: ${w}`);
         }
+        const changed = await files.changed();
+        for (const name of changed)
+          io.err(
+            `petroflow run: input '${name}' changed while the run read it; its outputs may mix old and new content and its recorded hash may not match. Run again when the file is complete.`,
+          );
         if (args.trace !== undefined) await writeTrace(io, args.trace, record);
         if (args.json) {
           const nodes = Object.fromEntries(
@@ -126,7 +151,7 @@ export function makeRunCommand(
           for (const w of written) io.out(`wrote ${w}`);
           if (args.trace !== undefined) io.out(`wrote ${args.trace} (trace, OTLP JSON)`);
         }
-        return summary.status === 'done' ? 0 : 1;
+        return summary.status === 'done' && changed.length === 0 ? 0 : 1;
       } catch (e) {
         const message =
           e instanceof PetroflowException

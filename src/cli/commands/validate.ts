@@ -7,6 +7,7 @@ import { err } from '../../model/result.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import { builtinRegistry } from '../../operators/index.ts';
 import type { CliIO } from '../io.ts';
+import { readErrorText } from '../io.ts';
 import type { Command } from './types.ts';
 
 /** The built-in operators as a catalogue that can also list its ids (for "did you mean"). */
@@ -26,14 +27,15 @@ export async function readPipelineFile(
 ): Promise<Result<Pipeline, string[]>> {
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(path);
+    // Capped before reading: a device such as /dev/zero or a pipe is refused, never read.
+    bytes = await io.readFile(path, MAX_PIPELINE_TEXT * 3);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const why = code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
-    return err([`cannot read the file (${why})`]);
+    if ((e as { code?: unknown } | null)?.code === 'EFBIG')
+      return err([
+        'the file is far larger than any pipeline (over 6 MiB); is this the right file?',
+      ]);
+    return err([`cannot read the file (${readErrorText(e)})`]);
   }
-  if (bytes.length > MAX_PIPELINE_TEXT * 3)
-    return err(['the file is far larger than any pipeline (over 6 MiB); is this the right file?']);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 import { PERMISSION_HINT } from './errors.ts';
+import { CSV_SLOT } from './lockdown.ts';
 
 let host: DuckDbHost;
 let server: Server;
@@ -66,6 +67,21 @@ describe('lock-down', () => {
     ['SET lock_configuration=false', /configuration has been locked/],
     ["SET allowed_paths=['/etc/passwd']", /configuration has been locked/],
     ['SET autoload_known_extensions=true', /configuration has been locked/],
+    // Other readers, writers and ways to change settings.
+    [`SELECT * FROM read_blob('/etc/passwd')`, /Cannot access file "\/etc\/passwd"/],
+    [`SELECT * FROM sniff_csv('/etc/passwd')`, /Cannot access file "\/etc\/passwd"/],
+    [`SELECT * FROM read_csv('file:///etc/passwd')`, /Cannot access file "file:/],
+    [`SELECT * FROM read_csv('/dev/zero')`, /Cannot access file "\/dev\/zero"/],
+    [`SELECT * FROM glob('/etc/*')`, /Cannot access file/],
+    [`EXPORT DATABASE '${join(dir, 'export')}'`, /Cannot access file/],
+    // The CSV slot may be read (it is empty between reads) but never written.
+    [`COPY (SELECT 42 AS x) TO '${CSV_SLOT}'`, /Cannot access file/],
+    ["PRAGMA memory_limit='10GB'", /configuration has been locked/],
+    ['RESET memory_limit', /configuration has been locked/],
+    ['SET GLOBAL threads=64', /configuration has been locked/],
+    ["SET profiling_output='/tmp/petroflow-profile.json'", /configuration has been locked/],
+    ["SET log_query_path='/tmp/petroflow-queries.log'", /configuration has been locked/],
+    ["SET disabled_filesystems=''", /configuration has been locked/],
   ];
 
   it('denies files, URLs, COPY, ATTACH, LOAD and settings with PERMISSION', async () => {
@@ -78,6 +94,14 @@ describe('lock-down', () => {
     expect(requests).toBe(0);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
     expect(existsSync(join(dir, 'x.db'))).toBe(false);
+    expect(existsSync(join(dir, 'export'))).toBe(false);
+    expect(existsSync('/tmp/petroflow-profile.json')).toBe(false);
+  });
+
+  it('makes no request for INSTALL ... FROM a repository URL', async () => {
+    await host.query(`FORCE INSTALL json FROM 'http://127.0.0.1:${port}/'`, {});
+    expect((await failure('LOAD json')).code).toBe('PERMISSION');
+    expect(requests).toBe(0);
   });
 
   it('accepts INSTALL as a no-op (the wasm build installs nothing; LOAD stays denied)', async () => {
