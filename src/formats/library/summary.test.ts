@@ -69,13 +69,17 @@ describe('summariseFile and readFileTable (binary files named .csv)', () => {
     const s = await summariseFile('photo.csv', png);
     expect(s.columns).toEqual([]);
     expect(s.error).toEqual({
-      message: 'This is a PNG image, not a CSV text file. Add the CSV file itself, saved as text.',
+      message: 'This is a PNG image, not a CSV text file: add the CSV file itself, saved as text',
       line: 1,
     });
     const t = await readFileTable('photo.csv', png);
-    expect(t).toEqual({ ok: false, error: 'photo.csv: this is a PNG image, not a CSV text file.' });
+    expect(t).toEqual({
+      ok: false,
+      error:
+        'photo.csv: this is a PNG image, not a CSV text file: add the CSV file itself, saved as text',
+    });
     const zip = await summariseFile('a.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0]));
-    expect(zip.error?.message).toMatch(/ZIP archive .*Extract the CSV file from it/);
+    expect(zip.error?.message).toMatch(/ZIP archive .*extract the CSV file from it/);
     const nul = await summariseFile('b.csv', bytes('a,b\n1,\u0000\u0001\n'));
     expect(nul.error?.message).toMatch(/^This is binary data \(it holds NUL bytes\)/);
   });

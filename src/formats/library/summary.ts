@@ -4,10 +4,17 @@ import { openLas, readLasTable, summarizeLas } from '../las/index.ts';
 import { PetroflowException } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import type { FileSummary } from '../../model/file-summary.ts';
-import { binaryKind } from '../binary-magic.ts';
+import { binaryKind, notTextMessage } from '../binary-magic.ts';
 import { csvToTable, parseCsv, scanCsv, sniffDelimiter } from './csv-text.ts';
 
 const isLas = (name: string) => name.toLowerCase().endsWith('.las');
+
+/** How messages about a binary file named .csv end. */
+const CSV_TEXT = {
+  format: 'CSV',
+  file: 'the CSV file',
+  otherwise: 'add the CSV file itself, saved as text',
+};
 
 function lasSummary(name: string, bytes: Uint8Array): FileSummary {
   const opened = openLas(bytes, { fileName: name });
@@ -57,16 +64,14 @@ function lasSummary(name: string, bytes: Uint8Array): FileSummary {
 function csvSummary(bytes: Uint8Array): FileSummary {
   const binary = binaryKind(bytes);
   if (binary) {
-    const todo = binary.packed
-      ? 'Extract the CSV file from it and add that.'
-      : 'Add the CSV file itself, saved as text.';
+    const message = notTextMessage(binary, CSV_TEXT);
     return {
       kind: 'csv',
       columns: [],
       rows: 0,
       wells: [],
       warnings: [],
-      error: { message: `This is ${binary.what}, not a CSV text file. ${todo}`, line: 1 },
+      error: { message: message[0]!.toUpperCase() + message.slice(1), line: 1 },
     };
   }
   const scan = scanCsv(bytes);
@@ -109,7 +114,7 @@ export function readFileTable(name: string, bytes: Uint8Array): Promise<Result<T
     }
   }
   const binary = binaryKind(bytes);
-  if (binary) return Promise.resolve(err(`${name}: this is ${binary.what}, not a CSV text file.`));
+  if (binary) return Promise.resolve(err(`${name}: ${notTextMessage(binary, CSV_TEXT)}`));
   try {
     return Promise.resolve(ok(csvToTable(new TextDecoder().decode(bytes))));
   } catch (e) {

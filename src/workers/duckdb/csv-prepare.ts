@@ -4,6 +4,7 @@
  * what to do; UTF-16 (BOM or zero-byte pattern) and windows-1252 are transcoded to UTF-8, and a
  * UTF-8 BOM is dropped. Linear in the size.
  */
+import { knownBinary, notTextMessage } from '../../formats/binary-magic.ts';
 import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { isAscii } from '../../operators/tables/source-csv-ascii.ts';
@@ -15,22 +16,8 @@ export interface PreparedCsv {
   readonly warnings: string[];
 }
 
-const SIGNATURES: readonly [string, readonly number[]][] = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
-  ['a ZIP archive (or an Excel .xlsx workbook)', [0x50, 0x4b, 0x03, 0x04]],
-  ['a gzip archive', [0x1f, 0x8b]],
-  ['a Parquet file', [0x50, 0x41, 0x52, 0x31]],
-];
-
 function fail(file: string, message: string): Result<PreparedCsv, PetroflowError> {
   return err(petroflowError('CSV_READ', `${file}: ${message}`, { file }));
-}
-
-function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
-  return sig.every((x, i) => b[i] === x);
 }
 
 /** UTF-16 without a BOM: mostly-ASCII text has a zero in every other byte. */
@@ -131,9 +118,12 @@ const binary = (encoding: string): string =>
 
 /** Validates and transcodes the bytes of CSV file `file` (see the module comment). */
 export function prepareCsv(file: string, input: Uint8Array): Result<PreparedCsv, PetroflowError> {
-  const sig = SIGNATURES.find(([, s]) => startsWith(input, s));
-  if (sig)
-    return fail(file, `this is ${sig[0]}, not a CSV text file. Choose the CSV file instead.`);
+  const kind = knownBinary(input);
+  if (kind)
+    return fail(
+      file,
+      `${notTextMessage(kind, { format: 'CSV', file: 'the CSV file', otherwise: 'choose the CSV file instead' })}.`,
+    );
   // Pure ASCII (no BOM, not UTF-16 by its zero bytes) needs no decoding: same checks on bytes.
   if (utf16Guess(input) === null && isAscii(input)) return checkAscii(file, input);
   const { text: raw, encoding } = decode(input);
