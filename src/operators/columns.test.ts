@@ -148,6 +148,9 @@ describe('building batches', () => {
     // Only numeric columns are offered, with the decimal-comma hint for a text column.
     expect(text.ok === false && text.error.message).toContain('Choose a numeric column among: A.');
     expect(text.ok === false && text.error.message).toContain('"Decimal separator" to ","');
+    // ...and the other usual causes, so following the hint cannot misread 12,345.5 as 12.345.
+    expect(text.ok === false && text.error.message).toContain('thousands separators (12,345.5)');
+    expect(text.ok === false && text.error.message).toContain('a units row under the header');
     const none = batch({ B: dataOf(['x'], new Utf8()) });
     const noNumbers = numericColumnIndex(none.schema, 'gr', 'B');
     expect(noNumbers.ok === false && noNumbers.error.message).toContain('no numeric column');

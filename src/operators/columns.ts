@@ -233,7 +233,7 @@ export function numericColumnIndex(
     const hint =
       (field.type as DataType).typeId === Type.Utf8 ||
       (field.type as DataType).typeId === Type.LargeUtf8
-        ? ' Numbers read as text often come from a CSV written with decimal commas (1000,5): set the CSV source\'s "Decimal separator" to "," (source.csv 1.1.0).'
+        ? ' Numbers read as text in a CSV usually come from one of: decimal commas (1000,5): set the CSV source\'s "Decimal separator" to "," (source.csv 1.1.0); thousands separators (12,345.5): remove them before adding the file; a units row under the header, or marks such as N/A or - for missing values: remove them from the file. The source\'s warnings name the case and the first row holding it.'
         : '';
     return err(
       petroflowError(
