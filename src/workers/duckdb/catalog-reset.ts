@@ -1,11 +1,13 @@
 /**
  * Keeps queries independent: after each user query, every object its SQL may have created
- * (tables, views, macros, sequences, types, schemas, attached in-memory databases) is dropped.
+ * (tables, views, macros, sequences, types, schemas, attached in-memory databases, secrets) is
+ * dropped, and logging switched on by a query is switched off again (`stopLogging`).
  * Connection state (temp tables, variables, prepared statements, USE) goes with the connection,
  * which the host closes after each query. Listing the catalog costs ~80 ms (duckdb_functions()
  * alone ~50 ms), so it runs only when the SQL text could have created something; otherwise only
  * the input tables are dropped (~1 ms), which matters for per-batch expressions.
  */
+import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { DuckDbDriver } from './driver.ts';
 import { runPendingQuery } from './run-query.ts';
 
@@ -28,6 +30,8 @@ const listing = `
   UNION ALL SELECT 'sequence', sequence_name, 5 FROM duckdb_sequences() WHERE database_name = 'memory'
   UNION ALL SELECT 'type', type_name, 6 FROM duckdb_types()
     WHERE database_name = 'memory' AND NOT internal
+  UNION ALL SELECT CASE WHEN persistent THEN 'persistent_secret' ELSE 'secret' END, name, 7
+    FROM duckdb_secrets()
   ORDER BY ord`;
 
 function dropStatement(kind: string, name: string): string | undefined {
@@ -50,6 +54,11 @@ function dropStatement(kind: string, name: string): string | undefined {
       return `DROP SEQUENCE IF EXISTS ${main} CASCADE`;
     case 'type':
       return `DROP TYPE IF EXISTS ${main}`;
+    // Lock-down refuses persistent secrets (allow_persistent_secrets=false); dropped all the same.
+    case 'secret':
+      return `DROP TEMPORARY SECRET IF EXISTS ${q}`;
+    case 'persistent_secret':
+      return `DROP PERSISTENT SECRET IF EXISTS ${q}`;
     default:
       return undefined;
   }
@@ -100,4 +109,28 @@ export async function resetCatalog(
   } finally {
     await driver.disconnect(conn);
   }
+}
+
+/**
+ * Switches DuckDB's logging off and empties its log when a query switched it on (the SQL guard
+ * should have refused that query: this is the second line), then fails with PERMISSION so the
+ * query that did it does not pass as a success.
+ */
+export async function stopLogging(driver: DuckDbDriver): Promise<void> {
+  const conn = await driver.connect();
+  try {
+    const sql = "SELECT CAST(current_setting('enable_logging') AS BOOLEAN) AS logging";
+    const on = await runPendingQuery(driver, conn, sql);
+    if (on.getChild('logging')?.get(0) !== true) return;
+    await runPendingQuery(driver, conn, 'CALL disable_logging(); CALL truncate_duckdb_logs();');
+  } finally {
+    await driver.disconnect(conn);
+  }
+  throw new PetroflowException(
+    petroflowError(
+      'PERMISSION',
+      "SQL nodes cannot change DuckDB's logging: the query switched it on, so it was switched " +
+        'off again and its log emptied. Remove the logging call from the query.',
+    ),
+  );
 }

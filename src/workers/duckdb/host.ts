@@ -2,18 +2,31 @@
  * The locked-down DuckDB host: the `SqlEngine` that operators use through `RunContext.sql`. One
  * instance per pool worker; operations run one at a time. Inputs reach SQL only as Arrow tables
  * registered for one query under their port names and dropped afterwards; CSV bytes pass through
- * the single allowed file slot. A wasm crash marks the host dead: later calls fail fast with
+ * the single allowed file slot. User SQL goes through `userSqlDriver` (the SQL guard and a
+ * wall-clock limit per query). A wasm crash marks the host dead: later calls fail fast with
  * WORKER_CRASHED, and the pool replaces the worker.
  */
 import type { DataType, RecordBatch, Table } from 'apache-arrow';
 import { batchFromColumns, nullData } from '../../operators/tables/arrow-util.ts';
 import { batchToIpc, tableToChunks } from '../../engine/ipc.ts';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
-import { dropTables, mayCreateObjects, quoteIdent, resetCatalog } from './catalog-reset.ts';
+import {
+  dropTables,
+  mayCreateObjects,
+  quoteIdent,
+  resetCatalog,
+  stopLogging,
+} from './catalog-reset.ts';
 import type { DuckDbDriver, DuckDbHostOptions } from './driver.ts';
 import { classifyDuckDbError, isWasmCrash } from './errors.ts';
 import { CSV_SLOT, lockdownStatements } from './lockdown.ts';
 import { runPendingQuery } from './run-query.ts';
+import { mayTouchLogging } from './sql-guard.ts';
+import {
+  checkQueryTimeLimit,
+  DEFAULT_QUERY_TIME_LIMIT_MS,
+  userSqlDriver,
+} from './user-sql-driver.ts';
 import { csvError, readCsvSql, readCsvWithPolicy } from './csv.ts';
 import { prepareCsv } from './csv-prepare.ts';
 import { decimalCommaWarning } from './csv-decimal-hint.ts';
@@ -27,6 +40,12 @@ import { ok } from '../../model/result.ts';
 
 /** Names under which input tables may be registered (the `sql` operator's port-name rule). */
 export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Settings of a host: the driver's, plus the wall-clock limit of one user query. */
+export interface SqlHostOptions extends DuckDbHostOptions {
+  /** Milliseconds a user query may run before it is cancelled (default 5 minutes). */
+  readonly queryTimeLimitMs?: number;
+}
 
 /** Throws BAD_PARAMS unless `name` may name an input table. */
 function checkTableName(name: string): void {
@@ -56,26 +75,34 @@ export class DuckDbHost implements StagingSqlEngine {
   /** Names of the open stages' tables (kept by catalog resets). */
   private readonly stages = new Set<string>();
   private stageCount = 0;
+  /** The driver for user SQL: guarded and time-limited (user-sql-driver.ts). */
+  private readonly userDriver: DuckDbDriver;
 
   private constructor(
     private readonly driver: DuckDbDriver,
     /** The `memory_limit` in force (e.g. `2GB`). */
     readonly memoryLimit: string,
-  ) {}
+    /** The wall-clock limit of one user query, in milliseconds. */
+    readonly queryTimeLimitMs: number,
+  ) {
+    this.userDriver = userSqlDriver(driver, queryTimeLimitMs);
+  }
 
   /** Locks down a fresh instance from `driver`; no user SQL has run on it before. */
   static async create(
     driver: DuckDbDriver,
-    options: DuckDbHostOptions,
+    options: SqlHostOptions,
     defaultMemoryLimit: string,
   ): Promise<DuckDbHost> {
+    const timeLimit = options.queryTimeLimitMs ?? DEFAULT_QUERY_TIME_LIMIT_MS;
+    checkQueryTimeLimit(timeLimit);
     const limit = options.memoryLimit ?? defaultMemoryLimit;
     const statements = lockdownStatements(limit);
     const conn = await driver.connect();
     for (const stmt of statements) await runPendingQuery(driver, conn, stmt);
     await driver.disconnect(conn);
     await driver.registerFileBuffer(CSV_SLOT, new Uint8Array(0));
-    return new DuckDbHost(driver, limit);
+    return new DuckDbHost(driver, limit, timeLimit);
   }
 
   /** True once the wasm instance has crashed; the pool should replace this worker. */
@@ -96,12 +123,13 @@ export class DuckDbHost implements StagingSqlEngine {
         async () => {
           for (const [name, table] of Object.entries(tables))
             await this.insertTable(conn, name, table, false);
-          return runPendingQuery(this.driver, conn, sql, signal);
+          return runPendingQuery(this.userDriver, conn, sql, signal);
         },
         async () => {
           await this.driver.disconnect(conn);
           if (mayCreateObjects(sql)) await resetCatalog(this.driver, this.stages);
           else await dropTables(this.driver, Object.keys(tables));
+          if (mayTouchLogging(sql)) await stopLogging(this.driver);
         },
       );
     });
@@ -115,9 +143,14 @@ export class DuckDbHost implements StagingSqlEngine {
     const name = `${STAGE_PREFIX}${++this.stageCount}`;
     this.stages.add(name);
     return openStage(name, {
-      driver: this.driver,
+      driver: this.userDriver,
       exclusive: (op) => this.exclusive(op),
-      withCleanup: (op, cleanup) => this.withCleanup(op, cleanup),
+      // The stage's only cleanup follows a user query: logging is checked after it too.
+      withCleanup: (op, cleanup) =>
+        this.withCleanup(op, async () => {
+          await cleanup();
+          await stopLogging(this.driver);
+        }),
       insert: (conn, table, data, append) => this.insertTable(conn, table, data, append),
       reset: () => resetCatalog(this.driver, this.stages),
       checkName: (n) => checkTableName(n),

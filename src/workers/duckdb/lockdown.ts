@@ -35,6 +35,8 @@ export function lockdownStatements(memoryLimit: string): readonly string[] {
     'SET autoinstall_known_extensions=false',
     'SET autoload_known_extensions=false',
     'SET allow_community_extensions=false',
+    // CREATE PERSISTENT SECRET would outlive the query (temporary ones are dropped by the reset).
+    'SET allow_persistent_secrets=false',
     `SET memory_limit='${checkMemoryLimit(memoryLimit)}'`,
     'SET enable_external_access=false',
     'SET lock_configuration=true',
