@@ -1,6 +1,7 @@
 /**
  * The inspector of the selected node: label, notes, version and upgrade, status or error, actions
- * (Run to here, disable, delete) and the parameter form with the input's columns.
+ * (Run to here, disable, delete), a select per input port to connect it from the keyboard, and
+ * the parameter form with the input's columns.
  */
 import { useCallback, useMemo, useState } from 'react';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../state/index.ts';
 import { PIPELINE_LIMITS } from '../model/pipeline-schema.ts';
 import { useEditor } from './EditorContext.tsx';
+import { InputsEditor } from './InputsEditor.tsx';
 import { ParamForm } from './ParamForm.tsx';
 import { UpgradePanel } from './UpgradePanel.tsx';
 import { statusText } from './status.ts';
@@ -119,6 +121,7 @@ export function Inspector() {
           Delete node
         </button>
       </div>
+      <InputsEditor key={id} nodeId={id} doc={doc} />
       {op && (
         <ParamForm
           key={`${id}@${node.version}`}

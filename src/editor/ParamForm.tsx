@@ -11,6 +11,11 @@ import { hashForSchema, type ErrorSchema, type RJSFSchema, type UiSchema } from 
 import { paramsValidator, type ValidateFunction } from '../model/schema-check.ts';
 import type { ParamsSchema } from '../operators/params.ts';
 import { paramWidgets } from './widgets.tsx';
+import { NumberTextField } from './NumberTextField.tsx';
+import { parseNumberText } from './numberText.ts';
+
+/** rjsf's number field replaced: numbers and integers are text fields that read decimal commas. */
+const paramFields = { NumberField: NumberTextField };
 
 const accept: ValidateFunction = Object.assign(() => true, { errors: null });
 
@@ -75,8 +80,19 @@ export const ParamForm = memo(function ParamForm(p: ParamFormProps) {
   const extraErrors = useMemo(() => {
     const e: Record<string, { __errors: string[] }> = {};
     for (const [k, v] of Object.entries(p.extra)) e[k] = { __errors: [v] };
+    // Text kept in a number field fails the schema as "must be number": say what to write instead.
+    for (const [k, s] of Object.entries(p.schema.properties)) {
+      const v = p.params[k];
+      if ((s.type !== 'number' && s.type !== 'integer') || typeof v !== 'string') continue;
+      const read = parseNumberText(v, { title: s.title, integer: s.type === 'integer' });
+      e[k] = {
+        __errors: [
+          read.ok ? `${s.title}: "${v}" is stored as text, not a number: retype it.` : read.error,
+        ],
+      };
+    }
     return e as ErrorSchema;
-  }, [p.extra]);
+  }, [p.extra, p.schema, p.params]);
   const form = useMemo(() => formValidatorFor(p.schema), [p.schema]);
   return (
     <>
@@ -94,6 +110,7 @@ export const ParamForm = memo(function ParamForm(p: ParamFormProps) {
         formData={p.params}
         validator={form.validator}
         widgets={paramWidgets}
+        fields={paramFields}
         showErrorList={false}
         noHtml5Validate
         extraErrors={extraErrors}
