@@ -5,6 +5,7 @@
  * table for every reader: the LAS reader, the CSV reader (src/workers/duckdb/csv-prepare.ts) and
  * the library summary.
  */
+import { utf16WithoutBom } from './utf16.ts';
 
 /** A known binary format: its magic bytes (at `offset`), its name and what to do with it. */
 interface Magic {
@@ -77,18 +78,10 @@ function at(b: Uint8Array, m: Magic): boolean {
   return m.bytes[0] !== 0x42 || (b[3]! >= 0x31 && b[3]! <= 0x39);
 }
 
-/** True when `b` starts with a UTF-16 byte-order mark or has UTF-16's every-other-byte zeros. */
+/** True when `b` starts with a UTF-16 byte-order mark or looks like UTF-16 without one. */
 function looksUtf16(b: Uint8Array): boolean {
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return true;
-  const n = Math.min(b.length - (b.length % 2), 4096);
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) even++;
-    if (b[i + 1] === 0) odd++;
-  }
-  const pairs = n / 2;
-  return pairs > 0 && (even > pairs * 0.4 || odd > pairs * 0.4);
+  return utf16WithoutBom(b) !== null;
 }
 
 /** What a non-text file is, and what to do when that does not depend on the expected format. */

@@ -13,6 +13,7 @@ import { validate as validateDocument } from './generated/pipeline-document.js';
 import { paramsSchemas, paramsValidators } from './generated/params-validators.js';
 import type { Result } from './result.ts';
 import { err, ok } from './result.ts';
+import { hash64 } from './hash64.ts';
 
 /** One schema violation, independent of ajv's own error type. */
 export interface SchemaIssue {
@@ -67,20 +68,6 @@ export function canonicalJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** 64-bit string hash (two 32-bit multiply-xorshift lanes, the cyrb53 mixing), 16 hex digits. */
-function hash64(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The key of a params schema in the precompiled map: `p` + a hash of its canonical JSON. */

@@ -9,6 +9,7 @@
  */
 import { canonicalJson } from '../engine/canonical.ts';
 import { matchFiles } from '../engine/glob.ts';
+import { hash64 } from '../model/hash64.ts';
 import type { PipelineNode } from '../model/pipeline.ts';
 import type { OperatorRegistry } from '../operators/registry.ts';
 import type { GraphDoc } from './doc.ts';
@@ -17,20 +18,6 @@ import type { GraphDoc } from './doc.ts';
 export interface HashedName {
   readonly name: string;
   readonly hash: string;
-}
-
-/** 53-bit string hash (two 32-bit multiplicative lanes): signatures stay short on deep graphs. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** A node's own part of its signature, kept per node object (unchanged nodes are shared). */
@@ -110,7 +97,7 @@ export function nodeSignatures(
       ins.push(`${port ?? ''}\u0000${upstream}\u0000${fromPort ?? ''}`);
     }
     visiting.delete(id);
-    const sig = hash53(
+    const sig = hash64(
       `${ownPart(node)}\u0002${ins.join('\u0001')}\u0002${filesOf(node, registry, files)}`,
     );
     out.set(id, sig);

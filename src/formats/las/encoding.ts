@@ -2,6 +2,7 @@
  * Character encoding of a LAS file. The reader works on bytes whose ASCII subset is ASCII (UTF-8 or
  * an 8-bit code page), so numbers are parsed straight from bytes; UTF-16 is transcoded to UTF-8 first.
  */
+import { utf16WithoutBom } from '../utf16.ts';
 
 /** Bytes ready for the byte-level reader, and how to turn a slice of them into text. */
 export interface DecodedBytes {
@@ -44,22 +45,6 @@ export function hasHighByte(b: Uint8Array): boolean {
   for (let k = 0; k < words; k++) if ((w[k]! & 0x80808080) !== 0) return true;
   for (i += words * 4; i < b.length; i++) if (b[i]! >= 0x80) return true;
   return false;
-}
-
-/** Guesses UTF-16 without a BOM: LAS text is mostly ASCII, so half the bytes of UTF-16 are zero. */
-function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(b.length - (b.length % 2), 4096);
-  if (n < 4) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenZero++;
-    if (b[i + 1] === 0) oddZero++;
-  }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
-  return null;
 }
 
 function fromUtf16(b: Uint8Array, label: 'utf-16le' | 'utf-16be', skip: number): Uint8Array {

@@ -5,6 +5,7 @@
  * UTF-8 BOM is dropped. Linear in the size.
  */
 import { knownBinary, notTextMessage } from '../../formats/binary-magic.ts';
+import { utf16WithoutBom } from '../../formats/utf16.ts';
 import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { isAscii } from '../../operators/tables/source-csv-ascii.ts';
@@ -18,22 +19,6 @@ export interface PreparedCsv {
 
 function fail(file: string, message: string): Result<PreparedCsv, PetroflowError> {
   return err(petroflowError('CSV_READ', `${file}: ${message}`, { file }));
-}
-
-/** UTF-16 without a BOM: mostly-ASCII text has a zero in every other byte. */
-function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(b.length - (b.length % 2), 4096);
-  if (n < 4) return null;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) even++;
-    if (b[i + 1] === 0) odd++;
-  }
-  const pairs = n / 2;
-  if (odd > pairs * 0.4 && even < pairs * 0.05) return 'utf-16le';
-  if (even > pairs * 0.4 && odd < pairs * 0.05) return 'utf-16be';
-  return null;
 }
 
 /** Share of control characters (other than tab, CR, LF, FF) in the first 64K characters. */
@@ -53,7 +38,7 @@ function decode(b: Uint8Array): { text: string; encoding: PreparedCsv['encoding'
     return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
   if (b[0] === 0xfe && b[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
-  const guess = utf16Guess(b);
+  const guess = utf16WithoutBom(b);
   if (guess) return { text: new TextDecoder(guess).decode(b), encoding: guess };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
@@ -125,7 +110,7 @@ export function prepareCsv(file: string, input: Uint8Array): Result<PreparedCsv,
       `${notTextMessage(kind, { format: 'CSV', file: 'the CSV file', otherwise: 'choose the CSV file instead' })}.`,
     );
   // Pure ASCII (no BOM, not UTF-16 by its zero bytes) needs no decoding: same checks on bytes.
-  if (utf16Guess(input) === null && isAscii(input)) return checkAscii(file, input);
+  if (utf16WithoutBom(input) === null && isAscii(input)) return checkAscii(file, input);
   const { text: raw, encoding } = decode(input);
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') return fail(file, EMPTY);
