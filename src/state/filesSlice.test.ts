@@ -142,4 +142,16 @@ describe('a hash that does not fit', () => {
     expect(digest).not.toHaveBeenCalled();
     expect(s.getState().files[0]?.hash).toBe(given);
   });
+
+  it('says so when a file replaces another of the same name, not when the content is the same', async () => {
+    const { s, notices } = await app(undefined);
+    await s.getState().addFiles([csv('a.csv', 'A\n1\n')]);
+    await s.getState().addFiles([csv('a.csv', 'A\n1\n')]);
+    expect(notices).toEqual([]);
+    await s.getState().addFiles([csv('a.csv', 'A\n2\n')]);
+    expect(notices).toEqual([
+      'Replaced "a.csv" by the new file of the same name: results that read it are out of date until the next run.',
+    ]);
+    expect(s.getState().files.map((f) => f.hash)).toEqual([nodeSha(text('A\n2\n'))]);
+  });
 });

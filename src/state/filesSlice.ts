@@ -88,6 +88,7 @@ export function filesSlice(deps: StoreDeps): StateCreator<AppState, [], [], File
             where: 'idb',
             summary,
           };
+      const before = get().files.find((x) => x.name === f.name);
       set({
         files: [...get().files.filter((x) => x.name !== f.name), record].sort((a, b) =>
           a.name.localeCompare(b.name),
@@ -98,6 +99,11 @@ export function filesSlice(deps: StoreDeps): StateCreator<AppState, [], [], File
         get().notify({
           kind: 'error',
           message: `"${f.name}" cannot be read${where}: ${summary.error.message}`,
+        });
+      } else if (before && before.hash !== record.hash) {
+        get().notify({
+          kind: 'info',
+          message: `Replaced "${f.name}" by the new file of the same name: results that read it are out of date until the next run.`,
         });
       }
     }
