@@ -56,6 +56,9 @@ async function outOfDate(app: EditorPage, id: string): Promise<void> {
   await expect(app.node(id)).toHaveAttribute('data-status', 'stale');
   await expect(app.node(id)).toContainText('out of date · run again');
   await app.select(id);
+  await expect(app.page.getByRole('complementary', { name: 'Inspector' })).toContainText(
+    'Status: out of date · run again',
+  );
   await expect(app.page.locator('.stale-note')).toContainText('Out of date');
   await app.command('Export');
   await expect(app.page.getByRole('menuitem', { name: 'Table as CSV' })).toBeDisabled();

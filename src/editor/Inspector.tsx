@@ -17,7 +17,7 @@ import { useEditor } from './EditorContext.tsx';
 import { InputsEditor } from './InputsEditor.tsx';
 import { ParamForm } from './ParamForm.tsx';
 import { UpgradePanel } from './UpgradePanel.tsx';
-import { statusText } from './status.ts';
+import { shownStatus, statusText } from './status.ts';
 
 /** The right-hand panel. */
 export function Inspector() {
@@ -32,6 +32,7 @@ export function Inspector() {
   const id = selected.size === 1 ? [...selected][0] : undefined;
   const node = doc.nodes.find((n) => n.id === id);
   const run = useApp((s) => (id ? s.runStatus[id] : undefined));
+  const stale = useApp((s) => (id ? s.stale.has(id) : false));
   // Notes do not change results, so the logic view above keeps a stale node when only they change.
   const notes = useApp((s) => (id ? s.doc.nodes.find((n) => n.id === id)?.notes : undefined));
   const op = node ? registry.operator(node.op, node.version) : undefined;
@@ -100,7 +101,7 @@ export function Inspector() {
       </label>
       <UpgradePanel nodeId={id} />
       <div className={`inspector-status st-${run?.status ?? 'idle'}`}>
-        Status: {statusText(node.disabled ? 'skipped' : (run?.status ?? 'idle'), run)}
+        Status: {statusText(shownStatus(node.disabled === true, run?.status ?? 'idle', stale), run)}
       </div>
       {run?.status === 'failed' && run.error && (
         <div className="error-box">{run.error.message}</div>

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { PipelineNode } from '../model/pipeline.ts';
 import { useApp } from '../state/index.ts';
-import { statusText } from './status.ts';
+import { shownStatus, statusText } from './status.ts';
 
 /** What the canvas hands each node. */
 export type OpNodeData = {
@@ -25,13 +25,6 @@ export type OpFlowNode = Node<OpNodeData, 'op'>;
 
 function handleLeft(i: number, n: number): string {
   return `${((i + 1) / (n + 1)) * 100}%`;
-}
-
-/** The status a node shows: "stale" when its finished result no longer matches the graph. */
-function shownStatus(disabled: boolean, status: string, stale: boolean): string {
-  if (disabled) return 'skipped';
-  const finished = status !== 'idle' && status !== 'queued' && status !== 'running';
-  return stale && finished ? 'stale' : status;
 }
 
 /** The operator node component. */

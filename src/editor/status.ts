@@ -19,3 +19,10 @@ export function statusText(status: string, run: NodeRunState | undefined): strin
       return status;
   }
 }
+
+/** The status a node shows: "skipped" when disabled, "stale" when its finished result no longer matches the graph. */
+export function shownStatus(disabled: boolean, status: string, stale: boolean): string {
+  if (disabled) return 'skipped';
+  const finished = status !== 'idle' && status !== 'queued' && status !== 'running';
+  return stale && finished ? 'stale' : status;
+}
