@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { classifyDuckDbError, isWasmCrash } from './errors.ts';
 import { createNodeDuckDbHost } from './node.ts';
-
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { failure } from '../testing/failure.ts';
 
 describe('error classification', () => {
   it('tells wasm crashes from DuckDB errors that mention the same words', () => {

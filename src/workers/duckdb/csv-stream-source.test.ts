@@ -1,6 +1,5 @@
 import { Table, type RecordBatch } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 import type { FileAccess } from '../../operators/types.ts';
 import { readCsvFiles } from '../../operators/tables/source-csv.ts';
@@ -10,6 +9,7 @@ import {
   testContext,
   type RecordingContext,
 } from '../../operators/tables/test-context.ts';
+import { failure } from '../testing/failure.ts';
 
 let host: DuckDbHost;
 beforeAll(async () => {
@@ -44,16 +44,6 @@ function rowsOf(t: Table): unknown[] {
 
 function typesOf(t: Table): string[] {
   return t.schema.fields.map((f) => `${f.name}:${String(f.type)}`);
-}
-
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 const samples: Record<string, string> = {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import type { CsvDialect } from '../../operators/types.ts';
 import {
   CSV_SHAPE_KEY,
@@ -9,6 +8,7 @@ import {
 import { nextPartSql } from './csv-stream.ts';
 import { partShape } from './csv-stream-shape.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
+import { failure } from '../testing/failure.ts';
 
 let host: DuckDbHost;
 beforeAll(async () => {
@@ -19,16 +19,6 @@ afterAll(async () => {
 });
 
 const enc = new TextEncoder();
-
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 const dialect: CsvDialect = {
   delimiter: ';',

@@ -8,8 +8,8 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
+import { failure } from '../testing/failure.ts';
 
 let host: DuckDbHost;
 beforeAll(async () => {
@@ -20,16 +20,6 @@ afterAll(async () => {
 });
 
 /** The PetroflowError a promise rejects with (fails the test if it resolves). */
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
-
 const logs = tableFromArrays({
   DEPT: Float64Array.from([1000, 1000.5, 1001, 1001.5]),
   GR: Float64Array.from([45, 60, 120, 80]),

@@ -1,12 +1,12 @@
 import { tableFromArrays } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { sql } from '../../operators/tables/sql.ts';
 import { testContext } from '../../operators/tables/test-context.ts';
 import { createNodeDriver } from './driver-node.ts';
 import { PERMISSION_HINT } from './errors.ts';
 import { DuckDbHost, createNodeDuckDbHost } from './node.ts';
 import { checkQueryTimeLimit, DEFAULT_QUERY_TIME_LIMIT_MS } from './user-sql-driver.ts';
+import { failure } from '../testing/failure.ts';
 
 /** A query that never ends on its own (no stop condition). */
 const ENDLESS =
@@ -27,16 +27,6 @@ afterAll(async () => {
   await limited.close();
   await host.close();
 });
-
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function one(h: DuckDbHost, query: string): Promise<unknown> {
   const out = await h.query(query, {});

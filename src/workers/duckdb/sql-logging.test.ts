@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { stopLogging } from './catalog-reset.ts';
 import type { DuckDbDriver } from './driver.ts';
 import { createNodeDriver } from './driver-node.ts';
 import { lockdownStatements } from './lockdown.ts';
 import { createNodeDuckDbHost, type DuckDbHost } from './node.ts';
 import { runPendingQuery } from './run-query.ts';
+import { failure } from '../testing/failure.ts';
 
 /** Ways of switching logging on that DuckDB 1.4.3 runs despite the configuration lock. */
 const SWITCH_ON = [
@@ -48,16 +48,6 @@ async function rawValue(sql: string): Promise<unknown> {
 async function value(sql: string): Promise<unknown> {
   const t = await host.query(sql, {});
   return t.getChild(t.schema.fields[0]?.name ?? '')?.get(0);
-}
-
-async function failure(p: Promise<unknown>): Promise<PetroflowError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PetroflowException) return e.detail;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 const LOGGING_ON = "SELECT CAST(current_setting('enable_logging') AS BOOLEAN) AS on";
