@@ -79,13 +79,7 @@ export function InputsEditor({ nodeId, doc }: { nodeId: string; doc: GraphDoc })
       if (current) s.removeEdges([edgeKey(current)]);
       return;
     }
-    if (current) {
-      const others = s.doc.edges.filter((e) => edgeKey(e) !== edgeKey(current));
-      const check = checkConnection({ ...s.doc, edges: others }, edge, ports);
-      if (!check.ok) return setProblem({ port: toPort, message: check.error });
-      s.removeEdges([edgeKey(current)]);
-    }
-    const made = store.getState().connect(edge);
+    const made = current ? s.replaceInput(edge) : s.connect(edge);
     if (!made.ok) setProblem({ port: toPort, message: made.error });
   };
 

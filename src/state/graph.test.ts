@@ -57,6 +57,38 @@ describe('adding nodes and connecting ports', () => {
     expect(s.getState().connect(edge(a, j, 'nope')).ok).toBe(false);
     expect(s.getState().connect(edge(a, j, 'b')).ok).toBe(true);
   });
+
+  it('replaces what feeds an input in one undo step, and refuses a replacement that loops', () => {
+    const s = fresh();
+    const a = s.getState().addNode('test.source') as string;
+    const b = s.getState().addNode('test.source') as string;
+    const c = s.getState().addNode('test.scale') as string;
+    const d = s.getState().addNode('test.scale') as string;
+    s.getState().connect(edge(a, c));
+    s.getState().connect(edge(c, d));
+    expect(s.getState().replaceInput(edge(b, c)).ok).toBe(true);
+    expect(
+      s
+        .getState()
+        .doc.edges.filter((e) => e.to === c)
+        .map((e) => e.from),
+    ).toEqual([b]);
+    s.getState().undo();
+    expect(
+      s
+        .getState()
+        .doc.edges.filter((e) => e.to === c)
+        .map((e) => e.from),
+    ).toEqual([a]);
+    const loop = s.getState().replaceInput(edge(d, c));
+    expect(loop.ok).toBe(false);
+    expect(
+      s
+        .getState()
+        .doc.edges.filter((e) => e.to === c)
+        .map((e) => e.from),
+    ).toEqual([a]);
+  });
 });
 
 describe('parameters and issues', () => {

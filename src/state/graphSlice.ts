@@ -91,6 +91,21 @@ export function graphSlice(deps: StoreDeps): StateCreator<AppState, [], [], Grap
         return checked;
       },
 
+      replaceInput(edge) {
+        const doc = get().doc;
+        const freed = {
+          ...doc,
+          edges: doc.edges.filter((e) => !(e.to === edge.to && e.toPort === edge.toPort)),
+        };
+        const checked = checkConnection(freed, edge, ports);
+        if (!checked.ok) {
+          get().notify({ kind: 'error', message: `Connection refused: ${checked.error}` });
+          return checked;
+        }
+        commit(D.addEdge(freed, edge));
+        return checked;
+      },
+
       removeNodes: (ids) => commit(D.removeNodes(get().doc, new Set(ids))),
       removeEdges: (keys) => commit(D.removeEdges(get().doc, new Set(keys))),
       removeSelection() {

@@ -42,6 +42,8 @@ export interface GraphSlice {
   readonly notice: Notice | undefined;
   addNode(op: string, position?: Position): NodeId | undefined;
   connect(edge: PipelineEdge): Result<PipelineEdge, string>;
+  /** Feeds `edge.toPort` of `edge.to` from `edge.from` instead of what fed it, as one undo step. */
+  replaceInput(edge: PipelineEdge): Result<PipelineEdge, string>;
   removeNodes(ids: Iterable<string>): void;
   removeEdges(keys: Iterable<string>): void;
   removeSelection(): void;
