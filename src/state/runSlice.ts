@@ -8,7 +8,7 @@ import type { Engine, FileProvider, NodeEvent } from '../engine/types.ts';
 import { ancestors } from '../model/graph.ts';
 import type { AppState, NodeRunState, RunSlice, StoreDeps } from './types.ts';
 import { portLookup } from './ports.ts';
-import { nodeSignatures, staleNodes } from './staleness.ts';
+import { nodeSignatures, sameSignatures, staleNodes } from './staleness.ts';
 import { createIssueChecker } from './validate.ts';
 
 function stateOf(e: NodeEvent): NodeRunState {
@@ -44,7 +44,8 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
   return (set, get, api) => {
     // Results go out of date when the graph or the files change, during a run or after it.
     api.subscribe((s, prev) => {
-      if (s.doc === prev.doc && s.files === prev.files && s.ranWith === prev.ranWith) return;
+      if (s.files === prev.files && s.ranWith === prev.ranWith && sameSignatures(s.doc, prev.doc))
+        return;
       const ran = Object.keys(s.ranWith).length > 0;
       const stale = ran
         ? staleNodes(s.ranWith, nodeSignatures(s.doc, deps.registry, s.files))

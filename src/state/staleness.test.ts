@@ -7,7 +7,7 @@ import { testPipeline, testRegistry } from '../engine/testing/fixtures.ts';
 import { builtinRegistry } from '../operators/index.ts';
 import { openStorage } from '../storage/index.ts';
 import { createAppStore, type AppStore } from './store.ts';
-import { nodeSignatures, staleNodes } from './staleness.ts';
+import { nodeSignatures, sameSignatures, staleNodes } from './staleness.ts';
 
 const registry = testRegistry();
 
@@ -87,6 +87,25 @@ describe('nodeSignatures', () => {
     expect(more.get('las')).toBe(one.get('las'));
     const other = nodeSignatures(las, builtinRegistry, [{ name: 'w1.las', hash: 'h9' }]);
     expect(other.get('las')).not.toBe(one.get('las'));
+  });
+
+  it('sameSignatures: a move or a label keeps them, a parameter, disabled flag or edge does not', () => {
+    const moved = {
+      ...pipeline,
+      nodes: pipeline.nodes.map((n) => ({ ...n, position: { x: 1, y: 2 }, label: 'L' })),
+    };
+    expect(sameSignatures(pipeline, moved)).toBe(true);
+    const edited = {
+      ...pipeline,
+      nodes: pipeline.nodes.map((n) => (n.id === 'a' ? { ...n, params: { ...n.params } } : n)),
+    };
+    expect(sameSignatures(pipeline, edited)).toBe(false);
+    const off = {
+      ...pipeline,
+      nodes: pipeline.nodes.map((n) => (n.id === 'a' ? { ...n, disabled: true } : n)),
+    };
+    expect(sameSignatures(pipeline, off)).toBe(false);
+    expect(sameSignatures(pipeline, { ...pipeline, edges: [...pipeline.edges] })).toBe(false);
   });
 
   it('gives nodes on a cycle no signature', () => {

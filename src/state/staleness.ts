@@ -108,6 +108,28 @@ export function nodeSignatures(
 }
 
 /**
+ * True when `a` and `b` give every node the same signature whatever the files: same edges and, node
+ * by node, the same operator, version, parameters and disabled flag (moves and labels do not
+ * count). Cheap (reference checks), so dragging nodes does not recompute signatures.
+ */
+export function sameSignatures(a: GraphDoc, b: GraphDoc): boolean {
+  if (a === b) return true;
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return false;
+  return a.nodes.every((n, i) => {
+    const m = b.nodes[i];
+    if (n === m) return true;
+    return (
+      m !== undefined &&
+      n.id === m.id &&
+      n.op === m.op &&
+      n.version === m.version &&
+      n.params === m.params &&
+      n.disabled === m.disabled
+    );
+  });
+}
+
+/**
  * Nodes whose last result (their signature when it was produced, in `ranWith`) no longer matches
  * their signature in `now`.
  */
