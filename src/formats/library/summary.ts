@@ -16,34 +16,27 @@ const CSV_TEXT = {
   otherwise: 'add the CSV file itself, saved as text',
 };
 
+/** The summary of a file that cannot be read: no columns, and the error with its line. */
+function unreadable(
+  kind: FileSummary['kind'],
+  error: NonNullable<FileSummary['error']>,
+): FileSummary {
+  return { kind, columns: [], rows: 0, wells: [], warnings: [], error };
+}
+
 function lasSummary(name: string, bytes: Uint8Array): FileSummary {
   const opened = openLas(bytes, { fileName: name });
-  if (!opened.ok) {
-    return {
-      kind: 'las',
-      columns: [],
-      rows: 0,
-      wells: [],
-      warnings: [],
-      error: { message: opened.error.message, line: opened.error.line },
-    };
-  }
+  if (!opened.ok)
+    return unreadable('las', { message: opened.error.message, line: opened.error.line });
   let s;
   try {
     s = summarizeLas(opened.value);
   } catch (e) {
     const detail = e instanceof PetroflowException ? e.detail : undefined;
-    return {
-      kind: 'las',
-      columns: [],
-      rows: 0,
-      wells: [],
-      warnings: [],
-      error: {
-        message: detail?.message ?? (e instanceof Error ? e.message : String(e)),
-        ...(detail?.line !== undefined ? { line: detail.line } : {}),
-      },
-    };
+    return unreadable('las', {
+      message: detail?.message ?? (e instanceof Error ? e.message : String(e)),
+      ...(detail?.line !== undefined ? { line: detail.line } : {}),
+    });
   }
   const index = s.curves[0];
   const depth =
@@ -65,28 +58,13 @@ function csvSummary(bytes: Uint8Array): FileSummary {
   const binary = binaryKind(bytes);
   if (binary) {
     const message = notTextMessage(binary, CSV_TEXT);
-    return {
-      kind: 'csv',
-      columns: [],
-      rows: 0,
-      wells: [],
-      warnings: [],
-      error: { message: message[0]!.toUpperCase() + message.slice(1), line: 1 },
-    };
+    return unreadable('csv', { message: message[0]!.toUpperCase() + message.slice(1), line: 1 });
   }
   const scan = scanCsv(bytes);
   const headerText = new TextDecoder().decode(bytes.subarray(scan.header.start, scan.header.end));
   const header = parseCsv(headerText, sniffDelimiter(headerText), 1)[0] ?? [];
-  if (header.length === 0 || header.every((h) => h.trim() === '')) {
-    return {
-      kind: 'csv',
-      columns: [],
-      rows: 0,
-      wells: [],
-      warnings: [],
-      error: { message: 'The file has no header row of column names.', line: 1 },
-    };
-  }
+  if (header.length === 0 || header.every((h) => h.trim() === ''))
+    return unreadable('csv', { message: 'The file has no header row of column names.', line: 1 });
   return {
     kind: 'csv',
     columns: header.map((h) => ({ name: h.trim(), unit: '' })),

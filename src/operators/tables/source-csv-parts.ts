@@ -6,7 +6,7 @@
 import { RecordBatch, Schema, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { CsvDialect, CsvSettings, RunContext } from '../types.ts';
-import { isAscii } from './source-csv-ascii.ts';
+import { isAscii } from '../../formats/ascii.ts';
 
 /** Schema metadata key of the SQL engine's readCsv warnings (a JSON array of strings). */
 export const CSV_WARNINGS_KEY = 'csv.warnings';

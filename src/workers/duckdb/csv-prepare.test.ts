@@ -4,7 +4,7 @@
  * finds a high byte wherever it is, aligned or not.
  */
 import { describe, expect, it } from 'vitest';
-import { isAscii } from '../../operators/tables/source-csv-ascii.ts';
+import { isAscii } from '../../formats/ascii.ts';
 import { isPlainUtf8 } from '../../operators/tables/source-csv-parts.ts';
 import { prepareCsv } from './csv-prepare.ts';
 

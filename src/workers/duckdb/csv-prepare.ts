@@ -8,7 +8,8 @@ import { knownBinary, notTextMessage } from '../../formats/binary-magic.ts';
 import { utf16WithoutBom } from '../../formats/utf16.ts';
 import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
-import { isAscii } from '../../operators/tables/source-csv-ascii.ts';
+import { isAscii } from '../../formats/ascii.ts';
+import { decodeCp1252 } from '../../formats/cp1252.ts';
 
 /** UTF-8 bytes for DuckDB, the encoding found, and notes for the user. */
 export interface PreparedCsv {
@@ -45,25 +46,6 @@ function decode(b: Uint8Array): { text: string; encoding: PreparedCsv['encoding'
   } catch {
     return { text: decodeCp1252(b), encoding: 'windows-1252' };
   }
-}
-
-/** cp1252 code points of bytes 0x80-0x9F (0 where undefined: the byte is kept). */
-const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152,
-  0, 0x017d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
-  0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
-
-/** windows-1252 by table (Node's TextDecoder gives latin-1 C1 controls for 0x80-0x9F). */
-function decodeCp1252(b: Uint8Array): string {
-  const parts: string[] = [];
-  for (let start = 0; start < b.length; start += 8192) {
-    const codes = Array.from(b.subarray(start, start + 8192), (c) =>
-      c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80] || c : c,
-    );
-    parts.push(String.fromCharCode(...codes));
-  }
-  return parts.join('');
 }
 
 /** Whitespace as String.prototype.trim and `\s` see it, within ASCII. */
