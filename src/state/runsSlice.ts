@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { FileProvider, RunSummary } from '../engine/types.ts';
 import type { Pipeline } from '../model/pipeline.ts';
 import type { ExecutionRecord } from '../model/run-record.ts';
-import type { RunCorruptReport } from '../storage/runs.ts';
+import { RUNS_KEPT_PER_PIPELINE, type RunCorruptReport } from '../storage/runs.ts';
 import { buildRunRecord } from './runsRecord.ts';
 import type { AppState, StoreDeps } from './types.ts';
 
@@ -35,8 +35,6 @@ export interface RunsSlice {
   recordRun(pipeline: Pipeline, summary: RunSummary, files: FileProvider): Promise<void>;
 }
 
-const KEPT_IN_MEMORY = 50;
-
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -44,48 +42,80 @@ function message(e: unknown): string {
 /** Creates the run-history slice. */
 export function runsSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunsSlice> {
   const memory: ExecutionRecord[] = [];
-  return (set, get) => ({
-    runHistory: { pipelineId: '', runs: [], corrupt: [], loading: false },
+  // The file library as it was when the current run started (see `asAtStart`).
+  let atStart: readonly LibraryEntry[] | undefined;
+  return (set, get, api) => {
+    api.subscribe((s, prev) => {
+      if (s.running && !prev.running) atStart = s.files;
+    });
+    return {
+      runHistory: { pipelineId: '', runs: [], corrupt: [], loading: false },
 
-    async loadRuns() {
-      const pipelineId = get().pipelineId;
-      const runs = deps.storage?.runs;
-      if (!runs) {
-        const mine = memory.filter((r) => r.pipelineId === pipelineId);
-        set({ runHistory: { pipelineId, runs: mine, corrupt: [], loading: false } });
-        return;
-      }
-      const prev = get().runHistory;
-      const keep = prev.pipelineId === pipelineId ? prev.runs : [];
-      set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: true } });
-      try {
-        const list = await runs.list(pipelineId);
-        if (get().pipelineId !== pipelineId) return; // another pipeline was opened meanwhile
-        set({ runHistory: { pipelineId, ...list, loading: false } });
-      } catch (e) {
-        if (get().pipelineId !== pipelineId) return;
-        const error = `The run history could not be read: ${message(e)}`;
-        set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: false, error } });
-      }
-    },
-
-    async recordRun(pipeline, summary, files) {
-      let record: ExecutionRecord;
-      try {
-        record = await buildRunRecord(pipeline, summary, files, deps.registry);
-        if (deps.storage) await deps.storage.runs.add(record);
-        else {
-          memory.unshift(record);
-          memory.splice(KEPT_IN_MEMORY);
+      async loadRuns() {
+        const pipelineId = get().pipelineId;
+        const runs = deps.storage?.runs;
+        if (!runs) {
+          const mine = memory.filter((r) => r.pipelineId === pipelineId);
+          set({ runHistory: { pipelineId, runs: mine, corrupt: [], loading: false } });
+          return;
         }
-      } catch (e) {
-        get().notify({
-          kind: 'error',
-          message: `The run finished but its record was not saved in the run history: ${message(e)}`,
-        });
-        return;
-      }
-      if (get().pipelineId === record.pipelineId) await get().loadRuns();
+        const prev = get().runHistory;
+        const keep = prev.pipelineId === pipelineId ? prev.runs : [];
+        set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: true } });
+        try {
+          const list = await runs.list(pipelineId);
+          if (get().pipelineId !== pipelineId) return; // another pipeline was opened meanwhile
+          set({ runHistory: { pipelineId, ...list, loading: false } });
+        } catch (e) {
+          if (get().pipelineId !== pipelineId) return;
+          const error = `The run history could not be read: ${message(e)}`;
+          set({ runHistory: { pipelineId, runs: keep, corrupt: [], loading: false, error } });
+        }
+      },
+
+      async recordRun(pipeline, summary, files) {
+        let record: ExecutionRecord;
+        try {
+          const library = atStart;
+          atStart = undefined;
+          const read = library ? asAtStart(files, library) : files;
+          record = await buildRunRecord(pipeline, summary, read, deps.registry);
+          if (deps.storage) await deps.storage.runs.add(record);
+          else {
+            memory.unshift(record);
+            // As storage does: a cap per pipeline, so one pipeline's runs never push out another's.
+            const mine = memory.filter((r) => r.pipelineId === record.pipelineId);
+            for (const old of mine.slice(RUNS_KEPT_PER_PIPELINE))
+              memory.splice(memory.indexOf(old), 1);
+          }
+        } catch (e) {
+          get().notify({
+            kind: 'error',
+            message: `The run finished but its record was not saved in the run history: ${message(e)}`,
+          });
+          return;
+        }
+        if (get().pipelineId === record.pipelineId) await get().loadRuns();
+      },
+    };
+  };
+}
+
+/** What the record needs of a file of the library. */
+type LibraryEntry = Pick<AppState['files'][number], 'name' | 'hash'>;
+
+/**
+ * The run's files as the library held them when the run started: the engine matched names and
+ * hashed contents then, so a file added or replaced during the run is not one the run read.
+ */
+function asAtStart(files: FileProvider, library: readonly LibraryEntry[]): FileProvider {
+  const hashes = new Map(library.map((f) => [f.name, f.hash]));
+  return {
+    ...files,
+    names: () => [...hashes.keys()].sort(),
+    hash: (name) => {
+      const h = hashes.get(name);
+      return h === undefined ? files.hash(name) : Promise.resolve(h);
     },
-  });
+  };
 }

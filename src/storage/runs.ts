@@ -58,9 +58,14 @@ export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string
     return err('inputHashes is not a map of text');
   if (v.legacy !== undefined && v.legacy !== true) return err('legacy must be true or absent');
   if (!Array.isArray(v.nodes)) return err('nodes is not a list');
+  const seen = new Set<string>();
   for (let i = 0; i < v.nodes.length; i++) {
     const problem = checkNode(v.nodes[i], i);
     if (problem) return err(problem);
+    // The timeline and the figures table key bars and rows by node id.
+    const id = (v.nodes[i] as ExecutionNodeMetrics).nodeId;
+    if (seen.has(id)) return err(`nodes[${i}]: node '${id}' is listed twice`);
+    seen.add(id);
   }
   return ok(v as unknown as ExecutionRecord);
 }
@@ -140,7 +145,7 @@ export class RunRepository {
 
   /**
    * Adds a run record (validated first: a bad record is refused, never stored) and drops the
-   * pipeline's oldest runs beyond the cap, in one transaction.
+   * pipeline's oldest other runs beyond the cap, in one transaction.
    */
   async add(record: ExecutionRecord): Promise<void> {
     const checked = checkExecutionRecord(record);
@@ -153,10 +158,13 @@ export class RunRepository {
         index.getAllKeys(record.pipelineId),
         index.getAll(record.pipelineId),
       ]);
+      // The run just added always stays: after the wall clock went back, stored runs can look
+      // newer than it, and it must not be dropped as "the oldest" the moment it was stored.
       const ordered = values
         .map((v, i) => ({ key: keys[i], start: startOf(v) }))
+        .filter((o) => o.key !== record.runId)
         .sort((a, b) => b.start - a.start);
-      for (const old of ordered.slice(RUNS_KEPT_PER_PIPELINE)) {
+      for (const old of ordered.slice(RUNS_KEPT_PER_PIPELINE - 1)) {
         if (old.key !== undefined) await store.delete(old.key);
       }
     });

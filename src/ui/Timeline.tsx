@@ -67,42 +67,90 @@ export function formatMs(ms: number): string {
   return `${Number((ms / 1000).toPrecision(3))} s`;
 }
 
+/** Most rows a lane takes: past it, labels that do not fit inside their bar go, then bars overlap. */
+export const MAX_LANE_ROWS = 12;
+
+interface Item extends Omit<PlacedBar, 'row'> {
+  readonly start: number;
+  readonly end: number;
+}
+
+function place(
+  bar: TimelineBarProps,
+  x: (ms: number) => number,
+  left: number,
+  right: number,
+  outside: boolean,
+): Item {
+  const x0 = x(bar.from);
+  const width = Math.max(3, x(bar.to) - x0);
+  const textW = bar.label.length * CHAR + 8;
+  const labelAt: PlacedBar['labelAt'] =
+    textW <= width
+      ? 'inside'
+      : !outside
+        ? 'none'
+        : x0 + width + textW <= right
+          ? 'after'
+          : x0 - textW >= left
+            ? 'before'
+            : 'none';
+  const start = labelAt === 'before' ? x0 - textW : x0;
+  const end = x0 + width + (labelAt === 'after' ? textW : 0);
+  return { bar, x: x0, width, labelAt, start, end };
+}
+
+/**
+ * First-fit rows over each item's extent, at most `maxRows`. When none is free, `overlap` puts the
+ * item in the row that frees first (it covers part of a bar there); otherwise gives up.
+ */
+function pack(
+  items: readonly Item[],
+  maxRows: number,
+  overlap: boolean,
+): { placed: PlacedBar[]; rows: number } | undefined {
+  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+  const rowEnds: number[] = [];
+  const placed: PlacedBar[] = [];
+  for (const { start, end, ...rest } of sorted) {
+    let row = rowEnds.findIndex((e) => e + 1 <= start);
+    if (row < 0 && rowEnds.length < maxRows) row = rowEnds.push(end) - 1;
+    else if (row < 0) {
+      if (!overlap) return undefined;
+      row = rowEnds.indexOf(Math.min(...rowEnds));
+      rowEnds[row] = Math.max(rowEnds[row] ?? end, end);
+    } else rowEnds[row] = end;
+    placed.push({ ...rest, row });
+  }
+  return { placed, rows: Math.max(1, rowEnds.length) };
+}
+
 /**
  * Places a lane's bars: each bar at least 3 px wide, its label inside when it fits, else after it
  * (or before it at the right edge); then first-fit rows over the bar plus its label, so bars that
- * overlap in time (a streamed segment) and labels never cover one another.
+ * overlap in time (a streamed segment) and labels never cover one another. A lane that would
+ * need more than `maxRows` rows (300 cache hits at one instant) keeps only the labels that fit
+ * inside their bars, and past that lets bars overlap: every bar is still drawn and named by its
+ * title, and the table under the chart lists every node.
  */
 export function layoutLane(
   bars: readonly TimelineBarProps[],
   x: (ms: number) => number,
   left: number,
   right: number,
+  maxRows = MAX_LANE_ROWS,
 ): { placed: PlacedBar[]; rows: number } {
-  const items = bars.map((bar) => {
-    const x0 = x(bar.from);
-    const width = Math.max(3, x(bar.to) - x0);
-    const textW = bar.label.length * CHAR + 8;
-    const labelAt: PlacedBar['labelAt'] =
-      textW <= width
-        ? 'inside'
-        : x0 + width + textW <= right
-          ? 'after'
-          : x0 - textW >= left
-            ? 'before'
-            : 'none';
-    const start = labelAt === 'before' ? x0 - textW : x0;
-    const end = x0 + width + (labelAt === 'after' ? textW : 0);
-    return { bar, x: x0, width, labelAt, start, end };
-  });
-  items.sort((a, b) => a.start - b.start || a.end - b.end);
-  const rowEnds: number[] = [];
-  const placed = items.map(({ start, end, ...rest }) => {
-    let row = rowEnds.findIndex((e) => e + 1 <= start);
-    if (row < 0) row = rowEnds.push(end) - 1;
-    else rowEnds[row] = end;
-    return { ...rest, row };
-  });
-  return { placed, rows: Math.max(1, rowEnds.length) };
+  const labelled = pack(
+    bars.map((b) => place(b, x, left, right, true)),
+    maxRows,
+    false,
+  );
+  if (labelled) return labelled;
+  const bare = bars.map((b) => place(b, x, left, right, false));
+  return (
+    pack(bare, maxRows, false) ??
+    (pack(bare, maxRows, true) as { placed: PlacedBar[]; rows: number })
+  );
 }
 
 function useWidth(fallback: number) {

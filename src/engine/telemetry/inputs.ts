@@ -1,7 +1,8 @@
 /**
  * Which input files a run read, with their content hashes: the `inputHashes` of a run record.
- * A file counts when a node of the run that was not skipped names it (or matches it by glob) in a
- * file parameter (`x-widget: file`), the same rule the node fingerprints use.
+ * A file counts when a node of the run that read its files (not skipped, not cancelled before it
+ * started) names it (or matches it by glob) in a file parameter (`x-widget: file`), the same rule
+ * the node fingerprints use.
  */
 import type { OperatorCatalogue } from '../../model/catalogue.ts';
 import type { Pipeline } from '../../model/pipeline.ts';
@@ -29,14 +30,25 @@ export function fileParamNames(
     .map(([name]) => name);
 }
 
-/** File names the run's non-skipped nodes read, sorted and unique. */
+/**
+ * True when a node's result rests on its files: it ran (done or failed), came from the cache (a
+ * result made from files with these hashes), or was stopped by a cancel after it started. A
+ * node skipped, or cancelled before it started, read nothing.
+ */
+function readItsFiles(span: RunSummary['spans'][number]): boolean {
+  if (span.status === 'skipped') return false;
+  if (span.status === 'cancelled') return (span.attempts ?? 1) > 0;
+  return true;
+}
+
+/** File names the run's nodes read (see `readItsFiles`), sorted and unique. */
 export function inputFileNames(
   pipeline: Pipeline,
   summary: Pick<RunSummary, 'spans'>,
   names: readonly string[],
   catalogue: ParamsSchemaLookup,
 ): string[] {
-  const ran = new Set(summary.spans.filter((s) => s.status !== 'skipped').map((s) => s.nodeId));
+  const ran = new Set(summary.spans.filter(readItsFiles).map((s) => s.nodeId));
   const out = new Set<string>();
   for (const node of pipeline.nodes) {
     if (!ran.has(node.id)) continue;

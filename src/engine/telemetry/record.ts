@@ -61,7 +61,8 @@ function nodeMetrics(
     version: span.version,
     status: span.status,
     start: span.start,
-    end: span.end,
+    // Start and end may come from two workers' clocks (a retry); a duration is never negative.
+    end: Math.max(span.start, span.end),
     rowsIn: span.rowsIn,
     rowsOut: span.rowsOut,
     bytes: span.bytes,
@@ -90,6 +91,7 @@ export async function makeExecutionRecord(
   );
   const versions = [...new Set(operatorVersions)].sort();
   const hash = await pipelineHash(pipeline);
+  const nodes = summary.spans.map((s) => nodeMetrics(s, summary.nodes[s.nodeId]));
   return {
     recordVersion: EXECUTION_RECORD_VERSION,
     runId: summary.runId,
@@ -103,9 +105,28 @@ export async function makeExecutionRecord(
       operatorVersions: versions,
       inputHashes: sortedInputs,
     }),
-    start: summary.start,
-    end: summary.end,
+    ...runTimes(summary.start, summary.end, nodes),
     status: summary.status,
-    nodes: summary.spans.map((s) => nodeMetrics(s, summary.nodes[s.nodeId])),
+    nodes,
   };
+}
+
+/**
+ * The run's start and end, widened to cover every node. Node times are taken on the worker that
+ * ran the node (its own clock origin), the run's on the main thread: after a wall-clock step the
+ * two can disagree, and a node outside its run would draw outside the timeline and export as a
+ * child span outside its parent. The nodes keep the times they measured.
+ */
+function runTimes(
+  start: number,
+  end: number,
+  nodes: readonly ExecutionNodeMetrics[],
+): { start: number; end: number } {
+  let s = start;
+  let e = Math.max(start, end);
+  for (const n of nodes) {
+    s = Math.min(s, n.start);
+    e = Math.max(e, n.end);
+  }
+  return { start: s, end: e };
 }

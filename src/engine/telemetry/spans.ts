@@ -85,12 +85,25 @@ function endWithStatus(span: Span, failed: string | undefined, endMs: number): v
   span.end(msToHrTime(endMs));
 }
 
+/**
+ * The error status message of a node span, or undefined when the node did not fail. A node stopped
+ * by a cancel carries its error too: its span is an error, as its run's is (a span with
+ * `error.type` must have the error status, per OpenTelemetry's semantic conventions).
+ */
+function nodeFailure(n: ExecutionNodeMetrics): string | undefined {
+  if (n.error) return n.error.message || n.error.code;
+  return n.status === 'failed' ? 'failed' : undefined;
+}
+
 /** The spans of a run: the run span first, then one child per node in the record's order. */
 export function buildRunSpans(record: ExecutionRecord): ReadableSpan[] {
   const ended: ReadableSpan[] = [];
   const provider = new BasicTracerProvider({
     idGenerator: runIdGenerator(record.runId),
     sampler: new AlwaysOnSampler(),
+    // Explicit, so the OTEL_*_LIMIT variables the SDK reads under Node cannot cut a stored
+    // record's hashes or drop its attributes: the CLI's trace equals the browser's download.
+    spanLimits: { attributeCountLimit: 1024, attributeValueLengthLimit: Infinity },
     spanProcessors: [collector(ended)],
   });
   const tracer = provider.getTracer(TRACER_NAME, TRACER_VERSION);
@@ -111,7 +124,7 @@ export function buildRunSpans(record: ExecutionRecord): ReadableSpan[] {
       { kind: SpanKind.INTERNAL, startTime: msToHrTime(n.start), attributes: nodeAttributes(n) },
       parent,
     );
-    endWithStatus(span, n.status === 'failed' ? (n.error?.message ?? 'failed') : undefined, n.end);
+    endWithStatus(span, nodeFailure(n), n.end);
   }
   const failed =
     record.status === 'failed'
