@@ -35,6 +35,8 @@ function applyReport(state: RunState, r: NodeReport): void {
 export class Attempt {
   private readonly chunks = new Map<string, IpcChunk[]>();
   private readonly held = new Map<string, NodeReport>();
+  /** Warnings of this attempt, kept until the node's outcome is final (a retry repeats them). */
+  private readonly warnings = new Map<string, string[]>();
   private lastActive: string | undefined;
   /** The host the segment runner reports to. */
   readonly host: SegmentHost;
@@ -49,7 +51,12 @@ export class Attempt {
       started: (id, at) => Promise.resolve(state.running(id, at)),
       progress: (id, rows) => Promise.resolve(state.progress(id, rows)),
       output: (id, chunk) => Promise.resolve(void this.chunks.get(id)?.push(chunk)),
-      warn: (id, message) => Promise.resolve(state.warn(id, message)),
+      warn: (id, message) => {
+        const list = this.warnings.get(id) ?? [];
+        list.push(message);
+        this.warnings.set(id, list);
+        return Promise.resolve();
+      },
       readFile: (name) => deps.readFile(name),
       active: (id) => {
         this.lastActive = id;
@@ -61,16 +68,24 @@ export class Attempt {
         else if (r.status === 'skipped' && parent !== undefined && this.held.has(parent))
           this.held.set(r.nodeId, r);
         else applyReport(state, r);
+        if (!this.held.has(r.nodeId)) this.flush(r.nodeId);
         this.chunks.delete(r.nodeId);
         return Promise.resolve();
       },
     };
   }
 
-  /** Applies the held-back reports: the attempt will not be retried. */
+  /** Records the node's warnings of this attempt with the run. */
+  private flush(id: string): void {
+    for (const m of this.warnings.get(id) ?? []) this.deps.state.warn(id, m);
+    this.warnings.delete(id);
+  }
+
+  /** Applies the held-back reports and warnings: the attempt will not be retried. */
   settle(): void {
     for (const r of this.held.values()) applyReport(this.deps.state, r);
     this.held.clear();
+    for (const id of [...this.warnings.keys()]) this.flush(id);
   }
 
   private blame(): { id: string; error?: PetroflowError } | undefined {
@@ -112,6 +127,9 @@ export class Attempt {
         blocked.add(id);
       } else retry.push(id);
     }
+    // A node run again repeats its warnings: only the final attempt's are kept.
+    for (const id of retry) this.warnings.delete(id);
+    for (const id of [...this.warnings.keys()]) this.flush(id);
     for (const id of retry) {
       const next = (state.records.get(id)?.attempts ?? 0) + 1;
       state.requeued(id, retryReason(blamed.id, error, next));

@@ -44,13 +44,17 @@ export interface EngineWithCache extends Engine {
 export function createEngine(executor: Executor, options: EngineOptions = {}): EngineWithCache {
   const operators = options.operators ?? builtinRegistry;
   const cache = new OutputCache(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
-  const latest = new Map<string, string>();
+  // Node id -> its latest output and the run that made it: a run started later wins, even when an
+  // earlier run still going (not cancelled) finishes the node after it.
+  const latest = new Map<string, { fp: string; run: number }>();
+  let runs = 0;
   const capacity = options.channelCapacity ?? DEFAULT_CHANNEL_CAPACITY;
   let disposed = false;
   return {
     cache,
     run(pipeline, files, runOptions = {}) {
       if (disposed) return Promise.reject(new Error('This engine has been disposed.'));
+      const run = ++runs;
       const keep =
         options.retain === 'requested'
           ? requestedOutputs(pipeline, runOptions.outputs, runOptions.target)
@@ -60,12 +64,17 @@ export function createEngine(executor: Executor, options: EngineOptions = {}): E
         executor: keep ? retainingExecutor(executor, pipeline, keep) : executor,
         cache,
         capacity,
-        latest,
+        latest: {
+          set(nodeId, fp) {
+            const held = latest.get(nodeId);
+            if (!held || held.run <= run) latest.set(nodeId, { fp, run });
+          },
+        },
         ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
       });
     },
     output(nodeId) {
-      const fp = latest.get(nodeId);
+      const fp = latest.get(nodeId)?.fp;
       const hit = fp === undefined ? undefined : cache.get(fp);
       return Promise.resolve(hit ? tableToIPC(chunksToTable(hit.chunks), 'stream') : undefined);
     },

@@ -28,13 +28,29 @@ export class Slots {
     this.free = count;
   }
 
-  /** Waits for a free slot. */
-  async acquire(): Promise<void> {
+  /**
+   * Waits for a free slot; resolves true once it holds one, or false (holding none) when `signal`
+   * aborts first, so a cancelled run's queued work never starts.
+   */
+  async acquire(signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return false;
     if (this.free > 0) {
       this.free--;
-      return;
+      return true;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return new Promise<boolean>((resolve) => {
+      const onAbort = (): void => {
+        const i = this.waiting.indexOf(grant);
+        if (i >= 0) this.waiting.splice(i, 1);
+        resolve(false);
+      };
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(true);
+      };
+      this.waiting.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Frees a slot (hands it straight to the next waiter). */
