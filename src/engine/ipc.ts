@@ -145,9 +145,17 @@ export function chunkBytes(chunks: readonly IpcChunk[]): number {
   return chunks.reduce((sum, c) => sum + c.byteLength, 0);
 }
 
+/**
+ * A copy of `bytes` in a buffer of its own. Not `bytes.slice()`: on a Node `Buffer` that returns a
+ * view of the same memory, so transferring the "copy" would detach the caller's bytes.
+ */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
 /** Bytes that exclusively own their buffer, so the buffer can be transferred without loss. */
 export function owned(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     ? bytes
-    : bytes.slice();
+    : copyBytes(bytes);
 }

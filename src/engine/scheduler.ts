@@ -1,6 +1,6 @@
 /**
- * The scheduler: plans a run, serves unchanged nodes from the cache, and dispatches every ready
- * segment at once to the executor (whose free workers take them), so independent branches run at
+ * The scheduler: plans a run, serves unchanged nodes from the cache, and hands ready segments to
+ * the executor as its workers free up (at most `slots` at once), so independent branches run at
  * the same time. A failure skips only the failed node's descendants; a lost worker (crash or
  * timeout) runs the segment's unfinished nodes again (retry.ts, attempt.ts); cancellation stops
  * dispatch, cancels running segments and ends the run.
@@ -9,14 +9,15 @@ import type { PetroflowError } from '../model/errors.ts';
 import { PetroflowException, petroflowError } from '../model/errors.ts';
 import type { OutputCache } from './cache.ts';
 import type { Executor } from './executor.ts';
+import { Slots } from './executor.ts';
 import { fingerprintPlan } from './fingerprint.ts';
-import type { IpcChunk } from './ipc.ts';
+import { copyBytes, type IpcChunk } from './ipc.ts';
 import type { OperatorLookup, PlannedNode } from './plan.ts';
 import { planRun } from './plan.ts';
 import { RunState } from './run-state.ts';
 import type { Segment } from './segments.ts';
 import { buildSegments } from './segments.ts';
-import type { NodeReport, SegmentTask } from './task.ts';
+import type { NodeReport, SegmentResult, SegmentTask } from './task.ts';
 import { Attempt } from './attempt.ts';
 import { DEFAULT_MAX_ATTEMPTS, isRetryable } from './retry.ts';
 import type { FileProvider, RunOptions, RunSummary } from './types.ts';
@@ -29,8 +30,8 @@ export interface RunDeps {
   readonly cache: OutputCache;
   /** Capacity of every streaming edge, in batches. */
   readonly capacity: number;
-  /** Node id -> fingerprint of its latest output (for `Engine.output`). */
-  readonly latest: Map<string, string>;
+  /** Records the fingerprint of a node's output in this run (for `Engine.output`). */
+  readonly latest: { set(nodeId: string, fingerprint: string): void };
   /** Attempts a node blamed for worker crashes gets (default `DEFAULT_MAX_ATTEMPTS`). */
   readonly maxAttempts?: number;
 }
@@ -57,15 +58,17 @@ export async function executeRun(
   const plan = planned.value;
   const state = new RunState(plan, options);
   const signal = options.signal ?? new AbortController().signal;
-  const fingerprints = await fingerprintPlan(plan, files);
+  const { fingerprints, failures } = await fingerprintPlan(plan, files);
   const finished = new Map<string, readonly IpcChunk[]>();
   const execute = new Set<string>();
   for (const id of plan.order) {
     const p = plan.nodes.get(id) as PlannedNode;
     const skip = plan.skipped.get(id);
     const fp = fingerprints.get(id) as string;
-    const hit = skip === undefined ? deps.cache.get(fp) : undefined;
+    const unreadable = failures.get(id);
+    const hit = skip === undefined && !unreadable ? deps.cache.get(fp) : undefined;
     if (skip !== undefined) state.skipped(id, skip);
+    else if (unreadable) state.failed(id, unreadable);
     else if (hit) {
       finished.set(id, hit.chunks);
       deps.latest.set(id, fp);
@@ -90,7 +93,7 @@ export async function executeRun(
     // The bytes may be transferred to a worker: a copy unless the provider's reads are fresh.
     readFile: async (name: string) => {
       const bytes = await files.read(name);
-      return files.readsFresh === true ? bytes : bytes.slice();
+      return files.readsFresh === true ? bytes : copyBytes(bytes);
     },
     done: (r: NodeReport, out: readonly IpcChunk[]) => {
       finished.set(r.nodeId, out);
@@ -101,16 +104,30 @@ export async function executeRun(
     },
   };
 
+  // At most `slots` segments are handed to the executor at once: their input copies are made only
+  // when a worker can take them (a wide fan-out does not copy its input once per consumer up front),
+  // and segments still waiting when the run is cancelled never start.
+  const gate = new Slots(deps.executor.slots);
   const dispatch = async (seg: Segment): Promise<void> => {
-    if (signal.aborted) {
+    const admitted = await gate.acquire(signal);
+    if (!admitted || signal.aborted) {
+      if (admitted) gate.release();
       for (const id of seg.nodes) state.skipped(id, 'cancelled', true);
       return;
     }
+    let outcome: [SegmentResult, Attempt];
+    try {
+      outcome = await attemptSegment(seg);
+    } finally {
+      gate.release();
+    }
+    await settleSegment(seg, ...outcome);
+  };
+  const attemptSegment = async (seg: Segment): Promise<[SegmentResult, Attempt]> => {
     const head = plan.nodes.get(seg.head) as PlannedNode;
     const inputs: Record<string, IpcChunk[]> = {};
     // Copies: the cache keeps its chunks while the copies are transferred to a worker.
-    for (const i of head.inputs)
-      inputs[i.port] = (finished.get(i.from) ?? []).map((c) => c.slice());
+    for (const i of head.inputs) inputs[i.port] = (finished.get(i.from) ?? []).map(copyBytes);
     const attempt = Math.max(...seg.nodes.map((id) => state.attempt(id)));
     const task: SegmentTask = {
       taskId: `${runId}:${seg.head}:${attempt}`,
@@ -129,7 +146,13 @@ export async function executeRun(
       fuse: attempt <= 1,
     };
     const log = new Attempt(seg, attemptDeps);
-    const result = await deps.executor.execute(task, log.host, signal);
+    return [await deps.executor.execute(task, log.host, signal), log];
+  };
+  const settleSegment = async (
+    seg: Segment,
+    result: SegmentResult,
+    log: Attempt,
+  ): Promise<void> => {
     state.edges.push(...result.edges);
     for (const id of seg.nodes) {
       const r = state.records.get(id);
@@ -156,6 +179,9 @@ export async function executeRun(
 
   let waiting = buildSegments(plan, execute);
   const running = new Set<Promise<void>>();
+  // Woken by any segment that ends (a Promise.race over every running segment would add one
+  // reaction to each per turn: quadratic in a 2 000-wide fan-out).
+  let wake = (): void => undefined;
   for (;;) {
     const still: Segment[] = [];
     for (const seg of waiting) {
@@ -163,13 +189,16 @@ export async function executeRun(
       if (signal.aborted) for (const id of seg.nodes) state.skipped(id, 'cancelled', true);
       else if (blocked) for (const id of seg.nodes) state.skipped(id, blocked);
       else if (seg.needs.every((n) => finished.has(n))) {
-        const job = dispatch(seg).finally(() => running.delete(job));
+        const job = dispatch(seg).finally(() => {
+          running.delete(job);
+          wake();
+        });
         running.add(job);
       } else still.push(seg);
     }
     waiting = still;
     if (running.size === 0) break;
-    await Promise.race(running);
+    await new Promise<void>((resolve) => (wake = resolve));
   }
   for (const seg of waiting) for (const id of seg.nodes) state.skipped(id, 'not reachable');
   return state.summary(runId, signal.aborted);

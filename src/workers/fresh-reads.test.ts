@@ -32,6 +32,16 @@ describe('file bytes handed to a worker', () => {
     expect(bytes[999]).toBe(7);
   });
 
+  it('are copied first when the provider keeps a Node Buffer (Buffer#slice is a view)', async () => {
+    // A Buffer owning its memory, as readFileSync gives for a file (pool buffers are never
+    // transferred: Node clones them).
+    const bytes = Buffer.alloc(10_000, 9);
+    const s = await engine.run(pipeline, provider(bytes, false));
+    expect(s.status).toBe('done');
+    expect(bytes.byteLength).toBe(10_000);
+    expect(bytes[9_999]).toBe(9);
+  });
+
   it('are transferred without a copy when reads are fresh (the provider gives them up)', async () => {
     // Other content than the test before, so the run is not served from the cache.
     const bytes = new Uint8Array(1000).fill(8);
