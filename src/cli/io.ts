@@ -1,5 +1,6 @@
 /** Console and file-system access for CLI commands, injectable so tests can capture output. */
-import { readFile, writeFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { readFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.ts';
 import { owned } from '../engine/ipc.ts';
 
 /**
@@ -55,10 +56,51 @@ export interface CliIO {
   readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
   /** What `path` is (symlinks followed); never rejects. */
   fileInfo(path: string): Promise<FileInfo>;
+  /**
+   * Writes a whole file, atomically: `path` gets all of `data` or is left as it was (a full disk,
+   * a kill or Ctrl-C mid-write never leaves a truncated file that looks complete).
+   */
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
   mkdirp(path: string): Promise<void>;
   /** Regular files directly inside `dir` (names only). */
   listFiles(dir: string): Promise<string[]>;
+  /**
+   * What identifies the file at `path` whatever the path that names it (device and inode, so
+   * symlinks, `./` and hard links compare equal); undefined when there is no such file.
+   */
+  identity(path: string): Promise<string | undefined>;
+  /**
+   * All of standard input (a pipeline given as `-`); rejects with EFBIG once it passes `maxBytes`
+   * and with ENOTTY when standard input is a terminal (nothing was piped in).
+   */
+  readStdin(maxBytes: number): Promise<Uint8Array>;
+}
+
+/** How a path given on the command line is named in messages (`-` is standard input). */
+export function shownPath(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/** Reads `stream` to its end, failing with EFBIG (and stopping) past `maxBytes`. */
+export async function readAll(
+  stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.length;
+    if (size > maxBytes) throw fileError({ kind: 'file', size, mtimeMs: 0 });
+    parts.push(bytes);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
@@ -107,10 +149,31 @@ export function terminalSafe(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+const guarded = new Set<NodeJS.WriteStream>();
+const closed = new Set<NodeJS.WriteStream>();
+
+/**
+ * Writes a line to a console stream. A reader that went away (`petroflow run --json | head -1`)
+ * makes writes fail with EPIPE: later output is dropped quietly, as `cat` or `grep` do, and the
+ * command still ends with its own exit status (the run and its files are unaffected), instead of
+ * a crash with a stack trace.
+ */
+export function writeLine(stream: NodeJS.WriteStream, text: string): void {
+  if (closed.has(stream)) return;
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+  }
+  stream.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
+}
+
 /** The real console and file system. */
 export const nodeIO: CliIO = {
-  out: (t) => process.stdout.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
-  err: (t) => process.stderr.write(terminalSafe(t.endsWith('\n') ? t : `${t}\n`)),
+  out: (t) => writeLine(process.stdout, t),
+  err: (t) => writeLine(process.stderr, t),
   readFile: async (p, maxBytes) => {
     const info = await nodeFileInfo(p);
     if (info.kind !== 'file' || (maxBytes !== undefined && info.size > maxBytes))
@@ -118,7 +181,7 @@ export const nodeIO: CliIO = {
     return ownBytes(await readFile(p));
   },
   fileInfo: nodeFileInfo,
-  writeFile: (p, d) => writeFile(p, d),
+  writeFile: writeFileAtomic,
   mkdirp: async (p) => {
     await mkdir(p, { recursive: true });
   },
@@ -129,9 +192,27 @@ export const nodeIO: CliIO = {
     for (const n of names) if ((await nodeFileInfo(`${dir}/${n}`)).kind === 'file') out.push(n);
     return out.sort();
   },
+  identity: async (p) => {
+    try {
+      const s = await stat(p);
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
+  },
+  readStdin: (maxBytes) => {
+    if (process.stdin.isTTY)
+      return Promise.reject(
+        Object.assign(
+          new Error('standard input is a terminal; pipe the pipeline in (petroflow ... - < FILE)'),
+          { code: 'ENOTTY' },
+        ),
+      );
+    return readAll(process.stdin, maxBytes).finally(() => process.stdin.destroy());
+  },
 };
 
-/** An in-memory CliIO for tests: output is collected, files come from a map. */
+/** An in-memory CliIO for tests: output is collected, files come from a map (`-` is stdin). */
 export function memoryIO(
   files: Record<string, Uint8Array | string> = {},
 ): CliIO & { stdout: string[]; stderr: string[]; files: Map<string, Uint8Array | string> } {
@@ -177,6 +258,14 @@ export function memoryIO(
           .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
           .map((k) => k.slice(prefix.length))
           .sort(),
+      );
+    },
+    identity: (p) => Promise.resolve(store.has(p) ? p.replace(/^(\.\/)+/, '') : undefined),
+    readStdin: (maxBytes) => {
+      const v = store.get('-');
+      return readAll(
+        [typeof v === 'string' ? new TextEncoder().encode(v) : (v ?? new Uint8Array())],
+        maxBytes,
       );
     },
   };

@@ -47,6 +47,11 @@ export interface NodeEngineOptions extends Omit<EngineOptions, 'operators'> {
   readonly resourceLimits?: ResourceLimits;
   /** DuckDB `memory_limit` of each worker (default 2GB); over it a query fails as SQL_ERROR. */
   readonly sqlMemoryLimit?: string;
+  /**
+   * Milliseconds one user SQL query may run in a worker (default 5 minutes); past it the query is
+   * cancelled and its node fails as SQL_ERROR, saying so.
+   */
+  readonly sqlQueryTimeLimitMs?: number;
 }
 
 /** A Node engine with its pool exposed (health checks in tests). */
@@ -65,6 +70,9 @@ export async function createNodeEngine(options: NodeEngineOptions = {}): Promise
     ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     ...(options.cancelGraceMs !== undefined ? { cancelGraceMs: options.cancelGraceMs } : {}),
     ...(options.sqlMemoryLimit !== undefined ? { sqlMemoryLimit: options.sqlMemoryLimit } : {}),
+    ...(options.sqlQueryTimeLimitMs !== undefined
+      ? { sqlQueryTimeLimitMs: options.sqlQueryTimeLimitMs }
+      : {}),
   });
   return { ...createEngine(pool, { ...options, operators }), pool };
 }

@@ -3,8 +3,4 @@ import * as Comlink from 'comlink';
 import { createBrowserDuckDbHost } from './duckdb/browser.ts';
 import { createPoolWorkerApi } from './worker-api.ts';
 
-Comlink.expose(
-  createPoolWorkerApi((memoryLimit) =>
-    createBrowserDuckDbHost(memoryLimit === undefined ? {} : { memoryLimit }),
-  ),
-);
+Comlink.expose(createPoolWorkerApi((settings) => createBrowserDuckDbHost(settings)));

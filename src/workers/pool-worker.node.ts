@@ -7,8 +7,6 @@ import { createPoolWorkerApi } from './worker-api.ts';
 
 if (!parentPort) throw new Error('pool-worker.node.ts must be started as a worker thread.');
 Comlink.expose(
-  createPoolWorkerApi((memoryLimit) =>
-    createNodeDuckDbHost(memoryLimit === undefined ? {} : { memoryLimit }),
-  ),
+  createPoolWorkerApi((settings) => createNodeDuckDbHost(settings)),
   nodeEndpoint(parentPort),
 );

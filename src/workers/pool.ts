@@ -27,6 +27,8 @@ export interface PoolOptions {
   readonly cancelGraceMs?: number;
   /** DuckDB `memory_limit` of every worker (default: 2GB under Node, 1GB in the browser). */
   readonly sqlMemoryLimit?: string;
+  /** Milliseconds one user SQL query may run in any worker before it is stopped (default 5 min). */
+  readonly sqlQueryTimeLimitMs?: number;
 }
 
 /** Pool size for a machine: hardware threads - 1, at least 1, at most 8. */
@@ -51,6 +53,9 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     operatorModules: options.operatorModules ?? [],
     heartbeatMs: Math.max(20, Math.min(1000, Math.floor(deadlineMs / 4))),
     ...(options.sqlMemoryLimit !== undefined ? { sqlMemoryLimit: options.sqlMemoryLimit } : {}),
+    ...(options.sqlQueryTimeLimitMs !== undefined
+      ? { sqlQueryTimeLimitMs: options.sqlQueryTimeLimitMs }
+      : {}),
   };
   const slots = Array.from({ length: size }, (_, i) => new WorkerSlot(i, options.spawn, config));
   const gate = new Slots(size);

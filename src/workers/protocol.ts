@@ -19,6 +19,8 @@ export interface WorkerConfig {
   readonly heartbeatMs: number;
   /** DuckDB `memory_limit` of this worker's SQL engine (default: the platform's). */
   readonly sqlMemoryLimit?: string;
+  /** Wall-clock limit of one user SQL query in milliseconds (default: the host's, 5 minutes). */
+  readonly sqlQueryTimeLimitMs?: number;
 }
 
 /** What a worker exposes. */

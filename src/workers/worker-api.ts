@@ -22,25 +22,39 @@ function isOperatorList(v: unknown): v is readonly AnyOperator[] {
   );
 }
 
+/** What a worker's SQL engine is started with (each unset means the platform's default). */
+export interface WorkerSqlSettings {
+  /** DuckDB `memory_limit`, e.g. `2GB`. */
+  readonly memoryLimit?: string;
+  /** Wall-clock limit of one user query, in milliseconds. */
+  readonly queryTimeLimitMs?: number;
+}
+
 /**
  * Builds the API a pool worker exposes; `startSql` creates this thread's DuckDB on first use, with
- * the `memory_limit` of the pool's configuration when it sets one.
+ * the `memory_limit` and query time limit of the pool's configuration when it sets them (the
+ * second argument carries both, for entries that forward more than the memory limit).
  */
 export function createPoolWorkerApi(
-  startSql: (memoryLimit: string | undefined) => Promise<WorkerSql>,
+  startSql: (settings: WorkerSqlSettings) => Promise<WorkerSql>,
 ): PoolWorkerApi {
   const registry = createBuiltinRegistry();
   const running = new Map<string, AbortController>();
   let sql: Promise<WorkerSql> | undefined;
   let heartbeatMs = 1000;
-  let memoryLimit: string | undefined;
+  let settings: WorkerSqlSettings = {};
   let loaded: Promise<void> = Promise.resolve();
-  const getSql = (): Promise<WorkerSql> => (sql ??= startSql(memoryLimit));
+  const getSql = (): Promise<WorkerSql> => (sql ??= startSql(settings));
 
   return {
     async init(config: WorkerConfig) {
       heartbeatMs = config.heartbeatMs;
-      memoryLimit = config.sqlMemoryLimit;
+      settings = {
+        ...(config.sqlMemoryLimit !== undefined ? { memoryLimit: config.sqlMemoryLimit } : {}),
+        ...(config.sqlQueryTimeLimitMs !== undefined
+          ? { queryTimeLimitMs: config.sqlQueryTimeLimitMs }
+          : {}),
+      };
       loaded = (async () => {
         for (const url of config.operatorModules) {
           const mod = (await import(/* @vite-ignore */ url)) as { operators?: unknown };

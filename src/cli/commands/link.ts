@@ -2,7 +2,9 @@
 import { makeShareLink } from '../../formats/sharelink.ts';
 import { serializePipeline } from '../../model/serialize.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
-import type { CliIO } from '../io.ts';
+import { didYouMean } from '../../model/suggest.ts';
+import { shownPath, type CliIO } from '../io.ts';
+import { printProblems } from './problems.ts';
 import type { Command } from './types.ts';
 import { builtinCatalogue, readPipelineFile } from './validate.ts';
 
@@ -14,11 +16,19 @@ function parseArgs(args: readonly string[]): { file: string; base: string } | st
   let base = DEFAULT_LINK_BASE;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    if (a === '--') {
+      // What follows is the file, even if it starts with '-'.
+      const after = args.slice(i + 1);
+      if (file !== undefined || after.length !== 1) return 'give exactly one pipeline file';
+      file = after[0];
+      break;
+    }
     if (a === '--base' || a.startsWith('--base=')) {
       const v = a === '--base' ? args[++i] : a.slice('--base='.length);
       if (v === undefined || v === '') return '--base needs a URL';
       base = v;
-    } else if (a.startsWith('-')) return `unknown option '${a}'`;
+    } else if (a.startsWith('-') && a !== '-')
+      return `unknown option '${a}'${didYouMean(a.split('=')[0] ?? a, ['--base', '--help'])}`;
     else if (file === undefined) file = a;
     else return `unexpected argument '${a}'`;
   }
@@ -49,13 +59,13 @@ export function makeLinkCommand(catalogue: () => ListableCatalogue): Command {
       }
       const r = await readPipelineFile(parsed.file, io, catalogue());
       if (!r.ok) {
-        for (const line of r.error) io.err(`${parsed.file}: ${line}`);
+        printProblems(io, shownPath(parsed.file), r.error);
         return 1;
       }
       const compact = JSON.stringify(JSON.parse(serializePipeline(r.value)));
       const link = await makeShareLink(compact, parsed.base);
       if (!link.ok) {
-        io.err(`${parsed.file}: ${link.error.message}`);
+        io.err(`${shownPath(parsed.file)}: ${link.error.message}`);
         return 1;
       }
       io.out(link.value);

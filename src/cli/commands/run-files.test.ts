@@ -27,6 +27,7 @@ describe('cliFiles: --file paths are checked before any engine starts', () => {
       [join(dir, 'missing.las'), /no such file$/],
       [dir, /it is a directory, not a file$/],
       ['/dev/zero', /not a regular file \(a device, pipe or socket\)/],
+      ['~/w.las', /no such file \(~ is not expanded after =; write \$HOME\/\.\.\.\)$/],
       ...(hasFifo ? [[fifo, /not a regular file/] as [string, RegExp]] : []),
     ];
     for (const [path, why] of cases) {

@@ -49,6 +49,8 @@ export interface CliFiles extends FileProvider {
    * (its hash and its bytes may then disagree, and parts read at different times may mix).
    */
   changed(): Promise<string[]>;
+  /** The path bound to each name (what a run must never overwrite). */
+  readonly paths: ReadonlyMap<string, string>;
 }
 
 /**
@@ -72,7 +74,11 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<CliFiles> {
   }
   for (const f of args.files) {
     const problem = fileInfoProblem(await io.fileInfo(f.path));
-    if (problem !== undefined) throw new Error(`--file ${f.name}=${f.path}: ${problem}`);
+    if (problem !== undefined) {
+      // The shell expands ~ only at the start of a word, never after NAME=.
+      const hint = f.path.startsWith('~') ? ' (~ is not expanded after =; write $HOME/...)' : '';
+      throw new Error(`--file ${f.name}=${f.path}: ${problem}${hint}`);
+    }
     paths.set(f.name, f.path);
   }
   const realFs = io.readFile === nodeIO.readFile;
@@ -103,6 +109,7 @@ export async function cliFiles(args: RunArgs, io: CliIO): Promise<CliFiles> {
     );
   };
   return {
+    paths,
     changed: async () => {
       const out: string[] = [];
       for (const [name, before] of stamps) {

@@ -53,3 +53,26 @@ export class OutputNames {
     return out;
   }
 }
+
+/** What to do about a failed output write, by its Node error code. */
+const WRITE_HINTS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full: free some space or choose another --out',
+  EDQUOT: 'the disk quota is used up: free some space or choose another --out',
+  EROFS: 'the file system is read-only: choose another --out',
+  EACCES: 'permission denied: choose another --out or change its permissions',
+  EPERM: 'permission denied: choose another --out or change its permissions',
+  EISDIR: 'a directory has that name: remove it or choose another --out',
+};
+
+/**
+ * The one-line message of an output that could not be written: which node and file, why, what to
+ * do, and that no partial file was left under that name (writes are atomic: io.ts).
+ */
+export function outputWriteError(nodeId: string, path: string, e: unknown): Error {
+  const code = (e as { code?: unknown } | null)?.code;
+  const why = typeof code === 'string' ? WRITE_HINTS[code] : undefined;
+  const detail = e instanceof Error ? e.message : String(e);
+  return new Error(
+    `node '${nodeId}': cannot write ${path} (${why ?? detail}); no partial file was left under that name`,
+  );
+}

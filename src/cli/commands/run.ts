@@ -11,16 +11,18 @@ import { encodeTable } from '../../formats/outputs/index.ts';
 import { PetroflowException } from '../../model/errors.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import { createNodeEngine } from '../../workers/node.ts';
-import type { CliIO } from '../io.ts';
+import { shownPath, type CliIO } from '../io.ts';
 import type { Command } from './types.ts';
 import { DEFAULT_OUT_DIR, parseRunArgs } from './run-args.ts';
 import { cliFiles } from './run-files.ts';
 import { OutputNames, outputIdProblems } from './run-outputs.ts';
+import { RunWriter } from './run-write.ts';
+import { printProblems } from './problems.ts';
 import { provenanceJson, runRecord, writeTrace } from './run-trace.ts';
 import { builtinCatalogue, readPipelineFile } from './validate.ts';
 
 const usage =
-  'run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR] [--format csv|parquet|arrow|las] [--trace FILE] [--json] [--workers N]';
+  'run PIPELINE.json --file NAME=PATH ... [--files DIR] [--out DIR] [--format csv|parquet|arrow|las] [--trace FILE] [--json] [--workers N] [--sql-time-limit SECONDS]';
 
 const help = `Runs a pipeline and writes each terminal node's table (a node no edge leaves) to
 DIR/<nodeId>.<ext>.
@@ -34,6 +36,13 @@ DIR/<nodeId>.<ext>.
   --json             prints the run summary as JSON (per node: status, rows, ms, cached; the
                      run id and provenance: pipeline hash, operator versions, input hashes)
   --workers N        worker threads (default: hardware threads - 1, between 1 and 8)
+  --sql-time-limit S how long one SQL query may run, in seconds (default 300); a query still
+                     running then is stopped and its node fails (e.g. a recursive CTE that never
+                     ends); raise it for long queries over large inputs
+  --                 ends the options: what follows is the pipeline file, even if it starts with -
+
+PIPELINE.json may be - (standard input). Outputs are written whole or not at all, never over
+the pipeline file or a bound input.
 
 Inputs must be regular files (symlinks are followed; devices, pipes and directories are
 refused). Terminal node ids that differ only in letter case are refused (their files would
@@ -42,8 +51,16 @@ overwrite each other on Windows and macOS), as are Windows device names (con, nu
 Exit status: 0 success; 1 invalid pipeline or input, a node failed (stderr names the node and
 the cause) or an input changed while the run read it; 2 usage error.`;
 
+/** What the command asks of its engine (each unset means the engine's default). */
+export interface EngineSettings {
+  /** `--workers N`. */
+  readonly workers?: number;
+  /** `--sql-time-limit SECONDS`, in milliseconds. */
+  readonly sqlQueryTimeLimitMs?: number;
+}
+
 /** How the command gets an engine (tests pass an in-process one). */
-export type EngineFactory = (workers: number | undefined) => Promise<Engine>;
+export type EngineFactory = (settings: EngineSettings) => Promise<Engine>;
 
 function humanLine(id: string, n: RunSummary['nodes'][string]): string {
   const what = n.status === 'skipped' ? `skipped (${n.reason ?? ''})` : n.status;
@@ -62,18 +79,19 @@ export function makeRunCommand(
     async run(argv: readonly string[], io: CliIO): Promise<number> {
       const parsed = parseRunArgs(argv);
       if (!parsed.ok) {
-        io.err(`petroflow run: ${parsed.error}.\nUsage: petroflow ${usage}`);
+        const end = parsed.error.endsWith('?') ? '' : '.';
+        io.err(`petroflow run: ${parsed.error}${end}\nUsage: petroflow ${usage}`);
         return 2;
       }
       const args = parsed.value;
       const pipeline = await readPipelineFile(args.pipeline, io, catalogue());
       if (!pipeline.ok) {
-        for (const line of pipeline.error) io.err(`${args.pipeline}: ${line}`);
+        printProblems(io, shownPath(args.pipeline), pipeline.error);
         return 1;
       }
       const idProblems = outputIdProblems(terminalNodes(pipeline.value), process.platform);
       if (idProblems.length > 0) {
-        for (const line of idProblems) io.err(`${args.pipeline}: ${line}`);
+        printProblems(io, shownPath(args.pipeline), idProblems);
         return 1;
       }
       let engine: Engine | undefined;
@@ -87,22 +105,37 @@ export function makeRunCommand(
             `--out ${args.out}: cannot create the output directory (${e instanceof Error ? e.message : String(e)})`,
           );
         }
-        engine = await engineFactory(args.workers);
+        engine = await engineFactory({
+          ...(args.workers !== undefined ? { workers: args.workers } : {}),
+          ...(args.sqlTimeLimitMs !== undefined
+            ? { sqlQueryTimeLimitMs: args.sqlTimeLimitMs }
+            : {}),
+        });
         const summary = await engine.run(pipeline.value, files, {
           outputs: terminalNodes(pipeline.value),
         });
         const record = await runRecord(pipeline.value, summary, files, catalogue());
+        const writer = await RunWriter.create(io, args.pipeline, files.paths);
         const written: string[] = [];
+        const outDir = args.out.replace(/\/+$/, '');
         const names = new OutputNames();
         for (const id of terminalNodes(pipeline.value)) {
           const bytes = await engine.output(id);
           const status = summary.nodes[id]?.status;
-          if (!bytes || (status !== 'done' && status !== 'cached')) continue;
+          if (!bytes || (status !== 'done' && status !== 'cached')) {
+            // A file of an earlier run under this node's name is not this run's result.
+            const stale = `${outDir}/${id}.${args.format}`;
+            if ((await io.fileInfo(stale)).kind === 'file')
+              io.err(
+                `petroflow run: ${stale} is left from an earlier run and is NOT a result of this one (node '${id}' ${status ?? 'did not run'}); do not use it`,
+              );
+            continue;
+          }
           for (const f of encodeTable(id, tableFromIPC(bytes), args.format)) {
             if (/[\\/\0]/.test(f.name) || f.name.startsWith('.'))
               throw new Error(`node '${id}': refusing to write the unsafe file name '${f.name}'`);
-            const path = `${args.out.replace(/\/+$/, '')}/${names.claim(f.name)}`;
-            await io.writeFile(path, f.content);
+            const path = `${outDir}/${names.claim(f.name)}`;
+            await writer.output(id, path, f.content);
             written.push(path);
           }
         }
@@ -116,7 +149,10 @@ export function makeRunCommand(
           io.err(
             `petroflow run: input '${name}' changed while the run read it; its outputs may mix old and new content and its recorded hash may not match. Run again when the file is complete.`,
           );
-        if (args.trace !== undefined) await writeTrace(io, args.trace, record);
+        if (args.trace !== undefined) {
+          await writer.checkTrace(args.trace);
+          await writeTrace(io, args.trace, record);
+        }
         if (args.json) {
           const nodes = Object.fromEntries(
             Object.entries(summary.nodes).map(([id, n]) => [
@@ -169,12 +205,8 @@ export function makeRunCommand(
 }
 
 /** `petroflow run`. */
-export const run: Command = makeRunCommand(builtinCatalogue, (workers) =>
+export const run: Command = makeRunCommand(builtinCatalogue, (settings) =>
   // One run per process: only the terminal outputs it writes are kept (intermediates stream
   // through and are dropped), and the cache must not drop a large one before it is written.
-  createNodeEngine({
-    cacheBytes: Number.MAX_SAFE_INTEGER,
-    retain: 'requested',
-    ...(workers === undefined ? {} : { workers }),
-  }),
+  createNodeEngine({ cacheBytes: Number.MAX_SAFE_INTEGER, retain: 'requested', ...settings }),
 );

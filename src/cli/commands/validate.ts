@@ -7,7 +7,9 @@ import { err } from '../../model/result.ts';
 import type { ListableCatalogue } from '../../model/validate-nodes.ts';
 import { builtinRegistry } from '../../operators/index.ts';
 import type { CliIO } from '../io.ts';
-import { readErrorText } from '../io.ts';
+import { readErrorText, shownPath } from '../io.ts';
+import { didYouMean } from '../../model/suggest.ts';
+import { printProblems } from './problems.ts';
 import type { Command } from './types.ts';
 
 /** The built-in operators as a catalogue that can also list its ids (for "did you mean"). */
@@ -28,7 +30,10 @@ export async function readPipelineFile(
   let bytes: Uint8Array;
   try {
     // Capped before reading: a device such as /dev/zero or a pipe is refused, never read.
-    bytes = await io.readFile(path, MAX_PIPELINE_TEXT * 3);
+    bytes =
+      path === '-'
+        ? await io.readStdin(MAX_PIPELINE_TEXT * 3)
+        : await io.readFile(path, MAX_PIPELINE_TEXT * 3);
   } catch (e) {
     if ((e as { code?: unknown } | null)?.code === 'EFBIG')
       return err([
@@ -46,12 +51,26 @@ export async function readPipelineFile(
   return r.ok ? r : err(r.error.map((e: PetroflowError) => e.message));
 }
 
-/** One positional argument and no options, or a usage message. */
+/**
+ * One positional argument and no options, or a usage message saying what is wrong. `-` is a
+ * positional (standard input) and `--` ends the options (a file may then start with `-`).
+ */
 export function singleArgument(args: readonly string[], usage: string): string | { usage: string } {
-  const [first, ...rest] = args;
-  if (first === undefined || rest.length > 0 || first.startsWith('-'))
-    return { usage: `petroflow: usage: petroflow ${usage}` };
-  return first;
+  const end = args.indexOf('--');
+  const options = end < 0 ? args : args.slice(0, end);
+  const positional = [...options.filter((a) => a === '-' || !a.startsWith('-'))];
+  if (end >= 0) positional.push(...args.slice(end + 1));
+  const unknown = options.find((a) => a !== '-' && a.startsWith('-'));
+  const why =
+    unknown !== undefined
+      ? `unknown option '${unknown}'${didYouMean(unknown, ['--help'])}`
+      : positional.length === 0
+        ? 'an argument is missing'
+        : positional.length > 1
+          ? `give exactly one argument (got ${positional.length}: ${positional.map((p) => `'${p}'`).join(' ')})`
+          : undefined;
+  if (why !== undefined) return { usage: `petroflow: ${why}\nusage: petroflow ${usage}` };
+  return positional[0] as string;
 }
 
 /**
@@ -64,7 +83,7 @@ export async function runOnOneArgument<T>(
   io: CliIO,
   load: (arg: string) => Promise<Result<T, readonly string[]>>,
   print: (value: T, arg: string) => string,
-  prefix: (arg: string) => string = (arg) => arg,
+  prefix: (arg: string) => string = shownPath,
 ): Promise<number> {
   const arg = singleArgument(args, usage);
   if (typeof arg !== 'string') {
@@ -73,7 +92,7 @@ export async function runOnOneArgument<T>(
   }
   const r = await load(arg);
   if (!r.ok) {
-    for (const line of r.error) io.err(`${prefix(arg)}: ${line}`);
+    printProblems(io, prefix(arg), r.error);
     return 1;
   }
   io.out(print(r.value, arg));
@@ -86,7 +105,7 @@ export function makeValidateCommand(catalogue: () => ListableCatalogue): Command
   return {
     usage,
     summary: 'checks a pipeline file; exit 0 when valid, else 1 with one line per problem',
-    help: 'Checks a pipeline file (format v1) against the operators of this build: operators and versions,\nparameters, edges and ports, cycles. Prints one line per problem as <file>: <problem>.\nExit status: 0 valid; 1 invalid or unreadable; 2 usage error.',
+    help: 'Checks a pipeline file (format v1) against the operators of this build: operators and versions,\nparameters, edges and ports, cycles. Prints one line per problem as <file>: <problem> (at most 100, then\none line counting the rest). PIPELINE.json may be - (standard input).\nExit status: 0 valid; 1 invalid or unreadable; 2 usage error.',
     run: (args: readonly string[], io: CliIO) =>
       runOnOneArgument(
         args,
@@ -94,7 +113,7 @@ export function makeValidateCommand(catalogue: () => ListableCatalogue): Command
         io,
         (path) => readPipelineFile(path, io, catalogue()),
         ({ nodes, edges }, path) =>
-          `${path}: OK (${nodes.length} node${nodes.length === 1 ? '' : 's'}, ${edges.length} edge${edges.length === 1 ? '' : 's'})`,
+          `${shownPath(path)}: OK (${nodes.length} node${nodes.length === 1 ? '' : 's'}, ${edges.length} edge${edges.length === 1 ? '' : 's'})`,
       ),
   };
 }
