@@ -4,11 +4,11 @@
  * for every warning.
  */
 import { afterBreak } from './lines.ts';
-import { commaDecimal, parseNumberBytes, parseNumberText } from './number.ts';
+import { commaDecimal, parseNumberBytes, parseNumberText, unicodeMinus } from './number.ts';
 import { isNullSpelling } from './nulls.ts';
-import { Tokens, delimiterByte, tokenizeLine, unescapeQuotes } from './tokens.ts';
+import { Tokens, delimiterByte, isQuoted, tokenizeLine, unescapeQuotes } from './tokens.ts';
 import { parseSpaceRows, type FastTarget } from './fastSpace.ts';
-import { splitRunOn } from './runOn.ts';
+import { FusedValues, splitRunOn } from './runOn.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
 import type { WarningSink } from './warnings.ts';
 import { PetroflowException, petroflowError } from '../../model/errors.ts';
@@ -63,6 +63,7 @@ export class DataParser implements FastTarget {
   private nulls: number[] = [];
   /** Null fills of short rows so far, and the most allowed (see PADDING_PER_BYTE). */
   private padded = 0;
+  private readonly fused: FusedValues;
   private readonly padLimit: number;
 
   constructor(
@@ -79,6 +80,7 @@ export class DataParser implements FastTarget {
     this.line = firstLine;
     this.dlm = delimiterByte(settings.delimiter);
     this.nCols = curves.length;
+    this.fused = new FusedValues(this.nCols);
     this.nullNumber = settings.nullValue ?? NaN;
     this.isNum = curves.map((c) => c.kind === 'number');
     this.padLimit = PADDING_PER_BYTE * (end - start) + (1 << 24);
@@ -114,7 +116,7 @@ export class DataParser implements FastTarget {
    * or bad. Returns the columns it fills (more than 1 for run-on values).
    */
   private badNumber(col: number, row: number, s: number, e: number): number {
-    const cuts = this.dlm === 0 ? splitRunOn(this.b, s, e) : null;
+    const cuts = this.dlm === 0 && !isQuoted(this.b, s, e) ? splitRunOn(this.b, s, e) : null;
     if (cuts) {
       const parts = cuts.length - 1;
       for (let k = 0; k < parts && col + k < this.nCols; k++)
@@ -127,8 +129,17 @@ export class DataParser implements FastTarget {
       );
       return parts;
     }
+    const fused = this.fusedNulls(col, row, s, e);
+    if (fused > 0) return fused;
     const text = this.decode(s, e);
     const name = this.curves[col]!.mnemonic;
+    const minus = unicodeMinus(text);
+    if (!Number.isNaN(minus)) {
+      this.onceWarn('minus', this.line, `'${text}' read as ${minus} (Unicode minus sign U+2212)`);
+      if (minus === this.settings.nullValue && col !== 0) this.setNull(col, row);
+      else this.nums[col]![row] = minus;
+      return 1;
+    }
     if (this.dlm !== 44) {
       const v = commaDecimal(text);
       if (!Number.isNaN(v)) {
@@ -153,6 +164,20 @@ export class DataParser implements FastTarget {
         `'${text}' in curve ${name} is not a number; read as null`,
       );
     return 1;
+  }
+
+  /** Fused values (`1234.5671234.567`) on a short line: one null per value (see FusedValues). */
+  private fusedNulls(col: number, row: number, s: number, e: number): number {
+    if (this.dlm !== 0 || this.settings.wrapped || isQuoted(this.b, s, e)) return 0;
+    const n = this.fused.count(this.b, s, e, this.end, this.line, this.nCols - col);
+    for (let k = 0; k < n; k++) this.setNull(col + k, row);
+    if (n > 0)
+      this.warn.add(
+        'fused',
+        this.line,
+        `'${this.decode(s, e)}' in curve ${this.curves[col]!.mnemonic} holds ${n} values run together (several decimal points, no blank between them); read as ${n} nulls so later values keep their curves`,
+      );
+    return n;
   }
 
   /**
@@ -182,7 +207,8 @@ export class DataParser implements FastTarget {
     }
     const raw = this.decode(s, e);
     const text = this.dlm === 0 ? raw : unescapeQuotes(this.b, s, e, raw);
-    if (this.settings.nullValue !== null && parseNumberText(text) === this.settings.nullValue)
+    const nullValue = this.settings.nullValue;
+    if (nullValue !== null && !isQuoted(this.b, s, e) && parseNumberText(text) === nullValue)
       this.setNull(col, row);
     else this.texts[col]![row] = text;
     return 1;

@@ -1,7 +1,7 @@
 /** Assembles `LasInfo` from the scanned sections: version rules, NULL, curves, main data choice. */
 import { parseCurves, parseItems } from './items.ts';
 import { headerNumber } from './number.ts';
-import type { RawSection } from './sections.ts';
+import { isLogSet, setBase, type RawSection } from './sections.ts';
 import type {
   LasCurveInfo,
   LasDelimiter,
@@ -162,6 +162,8 @@ export function buildHeader(
   const definitions = new Map<string, RawSection>();
   let mainCurves: RawSection | undefined;
   let lastCurves: RawSection | undefined;
+  /** Numbered runs: `~Log_Definition[2]` by its set `LOG[2]`. */
+  const logCurves = new Map<string, RawSection>();
   const dataParts: { section: RawSection; def: RawSection | undefined; isMain: boolean }[] = [];
   for (const s of sections) {
     if (s.role === 'params' && !paramsSeen) {
@@ -181,17 +183,21 @@ export function buildHeader(
     } else if (s.role === 'curves') {
       if (!mainCurves) mainCurves = s;
       lastCurves = s;
+      if (s.set !== 'LOG') logCurves.set(s.set, s);
     } else if (s.role === 'data') {
-      const isMain: boolean = s.set === 'LOG' && !mainSeen;
+      const log = isLogSet(s.set);
+      const isMain: boolean = log && !mainSeen;
       mainSeen ||= isMain;
-      if (s.set === 'LOG' && !isMain)
+      if (log && !isMain)
         warnings.push({
           line: s.line,
           message: `another ~${s.title} data section; read as an extra data set, not the main table`,
         });
       dataParts.push({
         section: s,
-        def: s.set === 'LOG' ? (isMain ? mainCurves : lastCurves) : definitions.get(s.set),
+        def: log
+          ? (logCurves.get(s.set) ?? (isMain ? mainCurves : lastCurves))
+          : (definitions.get(s.set) ?? definitions.get(setBase(s.set))),
         isMain,
       });
     }

@@ -31,10 +31,20 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** Positions of the colons at or after `from` that are not between two digits. */
+/**
+ * Positions of the colons at or after `from` that are not between two digits. A value in double
+ * quotes right at `from` (`WELL.  "A : B"  : WELL`, as writeLas writes a value holding a colon)
+ * holds no candidate.
+ */
 export function candidateColons(s: string, from: number): number[] {
   const out: number[] = [];
-  for (let i = s.indexOf(':', from); i >= 0; i = s.indexOf(':', i + 1)) {
+  let start = from;
+  while (isBlank(s[start])) start++;
+  if (s[start] === '"') {
+    const close = s.indexOf('"', start + 1);
+    if (close > 0) start = close + 1;
+  }
+  for (let i = s.indexOf(':', start); i >= 0; i = s.indexOf(':', i + 1)) {
     if (!(isDigit(s[i - 1]) && isDigit(s[i + 1]))) out.push(i);
   }
   return out;

@@ -32,6 +32,17 @@ export function typedValue(text: string, keepText: boolean): string | number {
   return n === null ? text : n;
 }
 
+/**
+ * A header value in double quotes (`WELL. "ANY ET AL, 12-34" : WELL`, as LAS 3.0 writes values
+ * holding its delimiter) without them, or null when it is not quoted so. The quotes were kept and
+ * ended up in the WELL column of every row; a quoted value stays text (`"12"` is the text 12).
+ */
+export function unquote(value: string): string | null {
+  if (value.length < 2 || value[0] !== '"' || !value.endsWith('"')) return null;
+  const inner = value.slice(1, -1);
+  return inner.includes('"') ? null : inner;
+}
+
 /** The most common column of the delimiter colon over lines that have only one candidate. */
 function usualColonColumn(section: RawSection): number | undefined {
   const counts = new Map<number, number>();
@@ -76,11 +87,12 @@ export function parseItems(
     if (opts.swapValue && !VALUE_FIRST_1_2.has(upper)) {
       [value, description] = [description, value];
     }
-    const keepText = opts.wellSection === true && TEXT_WELL_ITEMS.has(upper);
+    const quoted = unquote(value);
+    const keepText = quoted !== null || (opts.wellSection === true && TEXT_WELL_ITEMS.has(upper));
     out.push({
       mnemonic: f.mnemonic,
       unit: f.unit,
-      value: typedValue(value, keepText),
+      value: typedValue(quoted ?? value, keepText),
       description,
       line,
     });

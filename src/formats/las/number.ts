@@ -118,3 +118,11 @@ export function commaDecimal(text: string): number {
   if (comma <= 0 || comma !== text.lastIndexOf(',') || text.includes('.')) return NaN;
   return parseNumberText(text.replace(',', '.'));
 }
+
+/**
+ * A number written with the Unicode minus sign U+2212 (`−1.5`, from word processors and web
+ * pages), read as `-1.5`; NaN when `text` has no U+2212 or is not a number with it replaced.
+ */
+export function unicodeMinus(text: string): number {
+  return text.includes('\u2212') ? parseNumberText(text.replaceAll('\u2212', '-')) : NaN;
+}

@@ -6,6 +6,7 @@ import { lasSchema, toRecordBatch } from './arrow.ts';
 import { DataParser, type BatchColumns, type DataSettings } from './data.ts';
 import { notLasReason } from './binary.ts';
 import { decodeLasBytes } from './encoding.ts';
+import { blankNbsp } from './nbsp.ts';
 import { buildHeader, type DataPart } from './header.ts';
 import { dataWidth, mainLayout } from './layout.ts';
 import { sampleData, settleCurves } from './sample.ts';
@@ -98,8 +99,9 @@ export function openLas(
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const binary = notLasReason(bytes);
   if (binary !== null) return err({ file, line: 1, message: binary });
-  const { bytes: b, encoding, decode } = decodeLasBytes(bytes);
-  const scan = scanSections(b, decode);
+  const decoded = decodeLasBytes(bytes);
+  const { encoding, decode } = decoded;
+  const scan = scanSections(decoded.bytes, decode);
   const warnings: LasWarning[] = [...scan.warnings];
   if (scan.sections.length === 0)
     return err({
@@ -112,6 +114,16 @@ export function openLas(
   if (!built.ok) return built;
   const h = built.value;
   const main = h.main;
+  // Same byte offsets; `decode` still reads the original bytes (a quoted value keeps its NBSP).
+  const b =
+    h.delimiter === 'SPACE'
+      ? blankNbsp(
+          decoded.bytes,
+          encoding,
+          scan.sections.filter((s) => s.role === 'data'),
+          warnings,
+        )
+      : decoded.bytes;
   let wrapped = h.wrapped;
   let delimiter = h.delimiter;
   let curves = h.curves;

@@ -5,10 +5,10 @@
  * numbers (NULL values do not count); one bad token in a numeric curve therefore never turns it into text.
  */
 import { afterBreak } from './lines.ts';
-import { commaDecimal, parseNumberBytes } from './number.ts';
+import { commaDecimal, parseNumberBytes, unicodeMinus } from './number.ts';
 import { isNullSpelling } from './nulls.ts';
-import { splitRunOn } from './runOn.ts';
-import { Tokens, delimiterByte, tokenizeLine } from './tokens.ts';
+import { fusedPoints, splitRunOn } from './runOn.ts';
+import { Tokens, delimiterByte, isQuoted, tokenizeLine } from './tokens.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
 import { formatHint, uniqueNames } from './items.ts';
 
@@ -53,6 +53,12 @@ export function sampleData(
         const f = tok.ends[t]!;
         numeric[c] ??= 0;
         text[c] ??= 0;
+        // A quoted value in SPACE data is text as written (writeLas quotes `0012` so); in COMMA/TAB
+        // data quotes only protect delimiters (spreadsheets quote numbers too).
+        if (dlm === 0 && isQuoted(b, s, f)) {
+          text[c]!++;
+          continue;
+        }
         // NULL values and null spellings are no evidence either way.
         const v = parseNumberBytes(b, s, f);
         if (v === nullValue) continue;
@@ -64,12 +70,16 @@ export function sampleData(
             c += cuts.length - 2;
             continue;
           }
+          // Fused values (`1234.5671234.567`) are read as nulls: no evidence either.
+          if (dlm === 0 && fusedPoints(b, s, f) > 0) continue;
           const word = decode(s, f);
           // An overflowing number (1e999) is a bad number, not text; `123,42` is a number.
           if (isNullSpelling(word)) continue;
-          const comma = dlm === 44 ? NaN : commaDecimal(word);
-          if (comma === nullValue) continue;
-          if (!Number.isNaN(comma) || Math.abs(Number(word)) === Infinity) numeric[c]!++;
+          // `\u22121.5` (Unicode minus) and `123,42` (comma decimal mark) are numbers too.
+          const minus = unicodeMinus(word);
+          const alt = !Number.isNaN(minus) || dlm === 44 ? minus : commaDecimal(word);
+          if (alt === nullValue) continue;
+          if (!Number.isNaN(alt) || Math.abs(Number(word)) === Infinity) numeric[c]!++;
           else text[c]!++;
         }
       }

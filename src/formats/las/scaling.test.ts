@@ -16,6 +16,8 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const CASES: Record<string, (n: number) => Uint8Array> = {
   'lines of ~ markers': (n) => text(HEAD + '~\n~X\n'.repeat(n / 5)),
   'repeated ~A data sections': (n) => text(DATA_HEAD + '1 2 3\n~A\n'.repeat(n / 10)),
+  'repeated ~A data sections, a non-breaking space at the end': (n) =>
+    text(DATA_HEAD + '1 2 3\n~A\n'.repeat(n / 10) + '1\u00a02 3\n'),
   'repeated ~W header lines': (n) => text(HEAD + ' GR.GAPI 1 : gamma\n'.repeat(n / 20)),
   'one line of dots in ~W': (n) => text(HEAD + ' X' + '.'.repeat(n) + ' 1 : d\n'),
   'one line of colons in ~W': (n) => text(HEAD + ' X.U ' + '1:2 :'.repeat(n / 5) + '\n'),

@@ -44,17 +44,27 @@ function stripSuffix(u: string, suffix: string): string | null {
   return u.endsWith(suffix) ? u.slice(0, u.length - suffix.length) : null;
 }
 
-/** `CORE_DATA[1]` -> `CORE`, `LOG_DATA` -> `LOG`; null when the name is not a data title. */
-function dataSetName(u: string): string | null {
-  let s = u;
-  if (s.endsWith(']')) {
-    const open = s.lastIndexOf('[');
-    if (open > 0) s = s.slice(0, open);
-  }
-  return stripSuffix(s, '_DATA');
+/** `LOG_DEFINITION[2]` -> base `LOG_DEFINITION`, index `[2]` (LAS 3.0 numbers repeated runs so). */
+function splitIndex(u: string): { base: string; index: string } {
+  const open = u.endsWith(']') ? u.lastIndexOf('[') : -1;
+  return open > 0 ? { base: u.slice(0, open), index: u.slice(open) } : { base: u, index: '' };
 }
 
-/** Classifies a section title (without `~`). */
+/** The set name without its run index: `CORE[1]` -> `CORE`. */
+export function setBase(set: string): string {
+  return splitIndex(set).base;
+}
+
+/** True for the main log's sets: `LOG`, or `LOG[2]` for a numbered run (`~Log_Definition[2]`). */
+export function isLogSet(set: string): boolean {
+  return set === 'LOG' || (set.startsWith('LOG[') && set.endsWith(']'));
+}
+
+/**
+ * Classifies a section title (without `~`). A run index `[n]` is part of the set name, so
+ * `~Log_Data[2] | Log_Definition[2]` pairs with `~Log_Definition[2]` (the index made these
+ * sections unknown: curves were named UNKNOWN).
+ */
 export function classifyTitle(title: string): { role: SectionRole; set: string } {
   const bar = title.indexOf('|');
   const name = (bar < 0 ? title : title.slice(0, bar)).trim().toUpperCase();
@@ -63,18 +73,18 @@ export function classifyTitle(title: string): { role: SectionRole; set: string }
       .slice(bar + 1)
       .trim()
       .toUpperCase();
-    const set = stripSuffix(assoc, '_DEFINITION');
-    if (set !== null) return { role: 'data', set };
+    const { base, index } = splitIndex(assoc);
+    const set = stripSuffix(base, '_DEFINITION');
+    if (set !== null) return { role: 'data', set: set + index };
     return { role: 'data', set: assoc.startsWith('C') ? 'LOG' : assoc };
   }
-  const def = stripSuffix(name, '_DEFINITION');
-  if (def !== null)
-    return def === 'LOG' ? { role: 'curves', set: 'LOG' } : { role: 'definition', set: def };
-  const par = stripSuffix(name, '_PARAMETER');
-  if (par !== null)
-    return par === 'LOG' ? { role: 'params', set: 'LOG' } : { role: 'setParams', set: par };
-  const data = dataSetName(name);
-  if (data !== null) return { role: 'data', set: data };
+  const { base, index } = splitIndex(name);
+  const def = stripSuffix(base, '_DEFINITION');
+  if (def !== null) return { role: def === 'LOG' ? 'curves' : 'definition', set: def + index };
+  const par = stripSuffix(base, '_PARAMETER');
+  if (par !== null) return { role: par === 'LOG' ? 'params' : 'setParams', set: par + index };
+  const data = stripSuffix(base, '_DATA');
+  if (data !== null) return { role: 'data', set: data + index };
   const roles: Record<string, SectionRole> = {
     V: 'version',
     W: 'well',
@@ -138,7 +148,7 @@ export function scanSections(b: Uint8Array, decode: (s: number, e: number) => st
         });
       }
       if (role === 'data') {
-        if (set === 'LOG') hasMainData = true;
+        if (isLogSet(set)) hasMainData = true;
         const stop = nextSectionStart(b, next, len);
         sections.push({
           title,

@@ -100,6 +100,16 @@ export function spaceQuoteEnd(
   return result;
 }
 
+/**
+ * True when the token `b[s, e)` was written in quotes (the tokenizers drop them: the quote sits
+ * just before `s` and just at `e`). A quoted value is text as written: never the NULL value, never
+ * split as run-on numbers, and evidence of a text curve in SPACE data.
+ */
+export function isQuoted(b: Uint8Array, s: number, e: number): boolean {
+  const q = s > 0 ? b[s - 1] : undefined;
+  return (q === 34 || q === 39) && b[e] === q;
+}
+
 /** The text of a quoted token with its doubled quotes made single (`a ""b""` -> `a "b"`). */
 export function unescapeQuotes(b: Uint8Array, s: number, e: number, text: string): string {
   const q = b[s - 1];
@@ -115,6 +125,14 @@ export function unescapeQuotes(b: Uint8Array, s: number, e: number, text: string
  */
 export function inlineComment(b: Uint8Array, p: number, end: number): boolean {
   return p + 1 >= end || b[p + 1]! <= 32;
+}
+
+/**
+ * Blank around a TAB/COMMA field: a space, or a control character other than a line break and the
+ * delimiter (a tab in COMMA data; a DOS end-of-file Ctrl-Z on the last line made a row of nulls).
+ */
+function isPad(c: number, dlm: number): boolean {
+  return c === 32 || (c < 32 && c !== 10 && c !== 13 && c !== dlm);
 }
 
 /** Tokenizes the line starting at `pos`; returns the position of its line break (or `end`). */
@@ -155,7 +173,7 @@ export function tokenizeLine(
   }
   for (;;) {
     let c = 0;
-    while (p < end && ((c = b[p]!) === 32 || (c === 9 && dlm !== 9))) p++;
+    while (p < end && isPad((c = b[p]!), dlm)) p++;
     if (p >= end || c === 10 || c === 13) {
       return p;
     }
@@ -173,14 +191,14 @@ export function tokenizeLine(
     while (p < end && (c = b[p]!) !== dlm && c !== 10 && c !== 13) p++;
     if (e < 0) {
       e = p;
-      while (e > s && (b[e - 1] === 32 || b[e - 1] === 9)) e--;
+      while (e > s && isPad(b[e - 1]!, dlm)) e--;
     }
     t.push(s, e);
     if (p < end && b[p] === dlm) {
       p++;
       // A delimiter followed only by blanks up to the line end ends the line (no trailing field).
       let r = p;
-      while (r < end && (b[r] === 32 || (b[r] === 9 && dlm !== 9))) r++;
+      while (r < end && isPad(b[r]!, dlm)) r++;
       if (r >= end || b[r] === 10 || b[r] === 13) return r;
     } else return p;
   }

@@ -2,13 +2,18 @@
  * LAS 2.0 writer. Round trip: `readLasTable(writeLas(t))` gives back the same header items, curve
  * names, units, descriptions and values. Numbers are written in shortest round-trip form
  * (`String(x)`); nulls (and NaN/Infinity) as the NULL value; text values that contain blanks or
- * quotes, are empty or start with `#` are wrapped in double quotes (single quotes when a double
+ * quotes, are empty, start with `#` or would read back as numbers or nulls are wrapped in double quotes (single quotes when a double
  * quote in the text is followed by a blank), which the reader removes; line breaks in text become
- * blanks. The `WELL` column the reader appends is not written as a curve.
+ * blanks. STRT/STOP/STEP are those of the rows written. Names the header syntax would misread are adjusted (`PHIE.v2` -> `PHIE_v2`, `#X` -> `_#X`,
+ * unit `deg C` -> `deg_C`). The `WELL` column the reader appends is not written as a curve.
  */
-import type { Schema, Table, Vector } from 'apache-arrow';
+import type { Schema, Table } from 'apache-arrow';
 import { WELL_COLUMN } from './arrow.ts';
+import { candidateColons } from './headerLine.ts';
+import { indexRange, type IndexRange } from './indexRange.ts';
 import { uniqueNames } from './items.ts';
+import { headerNumber } from './number.ts';
+import { readsBackAsText } from './plainText.ts';
 import type { LasHeaderItem } from './types.ts';
 
 /** Options of `writeLas`. */
@@ -38,13 +43,42 @@ function headerItems(schema: Schema, key: string): LasHeaderItem[] | null {
  * taken for it. Two blanks after the unit keep a `..` in a value from reading as `MNEM..UNIT`.
  */
 function itemLines(items: readonly LasHeaderItem[]): string[] {
-  const lefts = items.map((it) => ` ${it.mnemonic}.${it.unit ?? ''}`);
-  const values = items.map((it) => String(it.value ?? ''));
+  const lefts = items.map((it) => ` ${safeMnemonic(it.mnemonic)}.${safeUnit(it.unit ?? '')}`);
+  const values = items.map((it) => headerValue(it.value));
   const wLeft = Math.max(0, ...lefts.map((l) => l.length));
   const wValue = Math.max(0, ...values.map((v) => v.length));
   return items.map(
     (it, i) => `${lefts[i]!.padEnd(wLeft)}  ${values[i]!.padEnd(wValue)} : ${it.description ?? ''}`,
   );
+}
+
+/**
+ * A mnemonic the reader reads back: the first dot ends a mnemonic, so inner dots become `_`
+ * (`PHIE.v2` was read as `PHIE` with unit `v2`), except one final dot (`Cond.` is written
+ * `Cond..MS/M`, which reads back as `Cond.`); a leading `#` or `~` would make the line a comment
+ * or a section title, so such a name gets a `_` in front.
+ */
+function safeMnemonic(m: string): string {
+  const final = m.endsWith('.') ? '.' : '';
+  const body = (final ? m.slice(0, -1) : m).replaceAll('.', '_');
+  const lead = body.trimStart()[0];
+  return (lead === '#' || lead === '~' ? '_' + body.trimStart() : body) + final;
+}
+
+/** A unit without blanks (the unit ends at the first blank; `deg C` was read as `deg`). */
+function safeUnit(u: string): string {
+  return u.trim().replace(/\s+/g, '_');
+}
+
+/**
+ * A header value as written: text that would read back as a number (`"12"`) or that holds a colon
+ * the reader could take for the delimiter (`"A : B"`) is quoted; the reader drops the quotes and
+ * keeps the text. (A text that itself starts and ends with `"` cannot be written unchanged.)
+ */
+function headerValue(value: string | number | undefined): string {
+  if (typeof value !== 'string') return String(value ?? '');
+  const risky = headerNumber(value) !== null || candidateColons(value, 0).length > 0;
+  return risky && !value.includes('"') ? `"${value}"` : value;
 }
 
 /** True when quoting `s` in `q` would end the string early: `q` followed by a blank inside it. */
@@ -56,12 +90,13 @@ function closesEarly(s: string, q: string): boolean {
 
 /**
  * A text value as one data token: line breaks become blanks (a value cannot span lines); quoted
- * when it has blanks or quotes, is empty or starts with `#` (a lone `#` starts a comment), in the
- * quote the reader will not see as closing early (`'it's "x"'`).
+ * when it has blanks or quotes, is empty, starts with `#` (a lone `#` starts a comment) or would
+ * read back as a number, a null or run-on numbers (`0012`, `NA`, `1.5-2.5`), in the quote the
+ * reader will not see as closing early (`'it's "x"'`).
  */
 function textToken(text: string): string {
   const s = text.replace(/[\r\n]+/g, ' ');
-  if (s !== '' && !/[\s"']/.test(s) && s[0] !== '#') return s;
+  if (s !== '' && !/[\s"']/.test(s) && s[0] !== '#' && readsBackAsText(s)) return s;
   return closesEarly(s, '"') ? `'${s}'` : `"${s}"`;
 }
 
@@ -74,33 +109,33 @@ function cell(v: unknown, nullText: string): string {
   return textToken(typeof v === 'string' ? v : JSON.stringify(v));
 }
 
-function minimalWell(index: Vector | null, nullValue: number, wellName: string): LasHeaderItem[] {
-  const n = index?.length ?? 0;
-  const num = (i: number): number | string => {
-    const v: unknown = index?.get(i);
-    return typeof v === 'number' ? v : '';
-  };
-  const first = n > 0 ? num(0) : '';
-  const last = n > 0 ? num(n - 1) : '';
-  let step: number | string = 0;
-  if (n > 1 && typeof first === 'number' && typeof last === 'number') {
-    const s = (last - first) / (n - 1);
-    let uniform = true;
-    for (let i = 1; i < n && uniform; i++) {
-      const a = num(i - 1);
-      const b = num(i);
-      if (typeof a !== 'number' || typeof b !== 'number') uniform = false;
-      else uniform = Math.abs(b - a - s) <= 1e-9 * Math.max(1, Math.abs(s));
-    }
-    step = uniform ? Number(s.toPrecision(12)) : 0;
-  }
+function minimalWell(
+  range: IndexRange,
+  unit: string,
+  nullValue: number,
+  wellName: string,
+): LasHeaderItem[] {
   return [
-    { mnemonic: 'STRT', unit: '', value: first, description: 'START' },
-    { mnemonic: 'STOP', unit: '', value: last, description: 'STOP' },
-    { mnemonic: 'STEP', unit: '', value: step, description: 'STEP' },
+    { mnemonic: 'STRT', unit, value: range.first, description: 'START' },
+    { mnemonic: 'STOP', unit, value: range.last, description: 'STOP' },
+    { mnemonic: 'STEP', unit, value: range.step, description: 'STEP' },
     { mnemonic: 'NULL', unit: '', value: nullValue, description: 'NULL VALUE' },
     { mnemonic: 'WELL', unit: '', value: wellName, description: 'WELL' },
   ];
+}
+
+/** The header's STRT/STOP/STEP made those of the rows written (kept when the table has no rows). */
+function withRange(well: LasHeaderItem[], range: IndexRange, unit: string): LasHeaderItem[] {
+  const values: Record<string, number | string> = {
+    STRT: range.first,
+    STOP: range.last,
+    STEP: range.step,
+  };
+  return well.map((it) => {
+    const v = values[it.mnemonic.toUpperCase()];
+    if (v === undefined || v === '') return it;
+    return { ...it, unit: it.unit || unit, value: v };
+  });
 }
 
 /** Writes an Arrow table (typically from `readLasTable`, or any table of columns) as LAS 2.0 text. */
@@ -116,7 +151,12 @@ export function writeLas(table: Table, options: LasWriteOptions = {}): string {
     fields.length < schema.fields.length ? table.getChildAt(schema.fields.length - 1) : null;
   const wellName = String(wellColumn?.get(0) ?? schema.metadata.get('las.wellName') ?? '');
   const index = fields[0] ? table.getChildAt(fields[0].i) : null;
-  let well = headerItems(schema, 'las.well') ?? minimalWell(index, nullValue, wellName);
+  const range = indexRange(index);
+  const indexUnit = fields[0]?.f.metadata.get('unit') ?? '';
+  const stored = headerItems(schema, 'las.well');
+  let well = stored
+    ? withRange(stored, range, indexUnit)
+    : minimalWell(range, indexUnit, nullValue, wellName);
   well = well.map((it) =>
     it.mnemonic.toUpperCase() === 'NULL' ? { ...it, value: nullValue } : it,
   );
