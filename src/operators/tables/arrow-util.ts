@@ -2,10 +2,12 @@
  * Arrow helpers of the table operators: batches from columns, all-null columns, row selection and
  * single-chunk columns. Fields (with their metadata) always come from the schema passed in.
  */
-import type { DataType, Schema } from 'apache-arrow';
+import type { Schema } from 'apache-arrow';
 import {
+  DataType,
   Field,
   Float64,
+  Precision,
   RecordBatch,
   Struct,
   Utf8,
@@ -53,6 +55,18 @@ export function singleData(vector: Vector): Data {
   return vectorFromArray([...vector] as unknown[], type).data[0]!;
 }
 
+/**
+ * A Float64 column with NaN and ±Infinity made null (Petroflow's rule: non-finite numbers are
+ * missing; DuckDB gives Infinity for 1.0 / 0); any other column, or one without them, as is.
+ */
+export function finiteFloat64(data: Data): Data {
+  // Arrow IPC (DuckDB's results) decodes a double as Float with precision DOUBLE, not Float64.
+  const type = data.type;
+  if (!DataType.isFloat(type) || type.precision !== Precision.DOUBLE) return data;
+  const col = readFloat64Data(data);
+  return col.nullCount === data.nullCount ? data : float64Data(col.values);
+}
+
 /** The rows of `batch` at `rows` (ascending or not), keeping the schema and its metadata. */
 export function takeRows(batch: RecordBatch, rows: readonly number[]): RecordBatch {
   if (rows.length > 0) {
@@ -89,15 +103,25 @@ export function convertData(data: Data, target: DataType): Data {
     const texts: (string | null)[] = [];
     for (let i = 0; i < data.length; i++) {
       const v: unknown = vec.get(i);
-      texts.push(v === null || v === undefined ? null : textOf(v));
+      texts.push(v === null || v === undefined ? null : textOf(v, type));
     }
     return vectorFromArray(texts, new Utf8()).data[0]!;
   }
   return nullData(target, data.length);
 }
 
-function textOf(v: unknown): string {
+/**
+ * A value as text the way DuckDB casts it to VARCHAR: dates as 2020-01-02 and timestamps as
+ * 2020-01-02 03:04:05.006 (Arrow hands both over as epoch milliseconds), the rest as written.
+ */
+function textOf(v: unknown, type: DataType): string {
   if (typeof v === 'string') return v;
+  const ms = v instanceof Date ? v.getTime() : v;
+  if ((DataType.isDate(type) || DataType.isTimestamp(type)) && typeof ms === 'number') {
+    const iso = new Date(ms).toISOString();
+    if (DataType.isDate(type)) return iso.slice(0, 10);
+    return iso.slice(0, 19).replace('T', ' ') + (ms % 1000 === 0 ? '' : iso.slice(19, 23));
+  }
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v) ?? '';
 }

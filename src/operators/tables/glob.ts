@@ -2,6 +2,9 @@
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
 import type { FileAccess } from '../types.ts';
 
+/** How many available names the error lists (a library may hold thousands of files). */
+const SHOWN = 20;
+
 /** The names matching `pattern`, or FILE_NOT_FOUND listing the available files. */
 export function matchFiles(
   files: FileAccess,
@@ -11,7 +14,9 @@ export function matchFiles(
   const names = files.match(pattern);
   if (names.length > 0) return names;
   const available = files.match('*');
-  const list = available.length > 0 ? available.join(', ') : '(no files added yet)';
+  const shown = available.slice(0, SHOWN).join(', ');
+  const more = available.length > SHOWN ? ` and ${available.length - SHOWN} more` : '';
+  const list = available.length > 0 ? `${shown}${more}` : '(no files added yet)';
   throw new PetroflowException(
     petroflowError(
       'FILE_NOT_FOUND',

@@ -2,17 +2,23 @@
  * `math.expression`: the input plus one column computed by a SQL scalar expression over the
  * columns, evaluated in the worker's DuckDB batch by batch (a projection keeps row order). Untouched
  * columns are passed through unchanged, metadata included. Only the columns the expression names
- * are sent to DuckDB.
+ * are sent to DuckDB. A Float64 result that is NaN or infinite (RT / 0, exp(1000)) is null, as
+ * everywhere in Petroflow (non-finite numbers count as missing), whatever the batch size.
  */
 import type { Schema } from 'apache-arrow';
-import { Field, Float64, Table, type Data, type DataType, type RecordBatch } from 'apache-arrow';
+import { DataType, Field, Float64, Table, type Data, type RecordBatch } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { withColumns, withFields } from '../columns.ts';
 import { defineParams, text } from '../params.ts';
 import type { RowwiseOperator, RunContext } from '../types.ts';
-import { sameType, singleData } from './arrow-util.ts';
-import { expressionProblem, referencedColumns } from './expression-check.ts';
+import { finiteFloat64, sameType, singleData, typeName } from './arrow-util.ts';
+import {
+  caseShadowed,
+  columnsProblem,
+  expressionProblem,
+  referencedColumns,
+} from './expression-check.ts';
 import { atNode, completeParams, inPort, outPort, paramError, type ParamsType } from './shared.ts';
 
 const ID = 'math.expression';
@@ -38,10 +44,15 @@ const params = defineParams({
 /** Parameters of `math.expression`. */
 export type MathExpressionParams = ParamsType<typeof params>;
 
-function check(raw: MathExpressionParams): Result<Required<MathExpressionParams>, PetroflowError> {
+function check(
+  raw: MathExpressionParams,
+  schema: Schema,
+): Result<Required<MathExpressionParams>, PetroflowError> {
   const p = completeParams(params, raw, ID);
   if (!p.ok) return p;
-  const problem = expressionProblem(p.value.expression);
+  const names = schema.fields.map((f) => f.name);
+  const problem =
+    expressionProblem(p.value.expression) ?? columnsProblem(p.value.expression, names);
   if (problem) return err(paramError(ID, 'expression', problem));
   if (p.value.output.trim() === '')
     return err(paramError(ID, 'output', 'give the new column a name.'));
@@ -52,7 +63,18 @@ function fieldFor(name: string, type: DataType, expression: string): Field {
   return new Field(name, type, true, new Map([['description', `= ${expression}`]]));
 }
 
+/** What to do about DuckDB's out-of-range errors, which stop the whole run at one bad row. */
+function rangeAdvice(message: string): string | undefined {
+  if (/logarithm of (zero|a negative)|square root of a negative|undefined outside/i.test(message))
+    return "Some row has a value outside the function's domain (e.g. 0 or a negative value under ln, log10 or sqrt). Guard it so that row gives null, e.g. CASE WHEN RT > 0 THEN ln(RT) END.";
+  if (/Overflow in .* of (U?INT|U?TINYINT|U?SMALLINT|U?BIGINT|HUGEINT)/i.test(message))
+    return 'An integer result is too large for its type. Compute in floating point, e.g. CAST(N AS DOUBLE) * 2.';
+  return undefined;
+}
+
 function rowwiseError(detail: PetroflowError): PetroflowError {
+  const advice = rangeAdvice(detail.message);
+  if (advice) return { ...detail, message: `${detail.message.replace(/[.!]?$/, '.')} ${advice}` };
   if (!/GROUP BY|aggregate/i.test(detail.message)) return detail;
   return {
     ...detail,
@@ -68,13 +90,18 @@ async function evaluate(
   sql: string,
   batch: RecordBatch,
   used: readonly string[] | undefined,
+  shadowed: ReadonlySet<string>,
   ctx: RunContext,
 ): Promise<Table> {
-  const all = new Table([batch]);
-  if (used === undefined || used.length === batch.schema.fields.length)
-    return ctx.sql.query(sql, { input: all }, ctx.signal);
   const names = batch.schema.fields.map((f) => f.name);
-  const some = used.length > 0 ? used.map((n) => names.indexOf(n)).filter((i) => i >= 0) : [0];
+  // Of columns differing only in case, only the one the expression spells goes to DuckDB.
+  const visible = names.flatMap((n, i) => (shadowed.has(n) ? [] : [i]));
+  const all = new Table([visible.length < names.length ? batch.selectAt(visible) : batch]);
+  const wanted = used?.filter((n) => !shadowed.has(n));
+  if (wanted === undefined || wanted.length === visible.length)
+    return ctx.sql.query(sql, { input: all }, ctx.signal);
+  const some =
+    wanted.length > 0 ? wanted.map((n) => names.indexOf(n)).filter((i) => i >= 0) : [visible[0]!];
   try {
     // selectAt, not select: apache-arrow 21's select leaves holes in the children for any
     // selection but the leading columns (RecordBatch.select indexes children by position).
@@ -98,14 +125,31 @@ export interface BoundExpression {
   readonly withValues: (batch: RecordBatch, values: Data) => RecordBatch;
 }
 
-function outputBuilder(schema: Schema, p: Required<MathExpressionParams>) {
+function outputBuilder(schema: Schema, p: Required<MathExpressionParams>, nodeId: string) {
   let out: Schema | undefined;
   return (batch: RecordBatch, values: Data): RecordBatch => {
     const type: DataType = values.type;
+    if (
+      DataType.isList(type) ||
+      DataType.isLargeList(type) ||
+      DataType.isStruct(type) ||
+      DataType.isUnion(type) ||
+      DataType.isFixedSizeList(type) ||
+      DataType.isMap(type)
+    ) {
+      throw new PetroflowException({
+        ...paramError(
+          ID,
+          'expression',
+          `gives a ${typeName(type)} (several values in one cell, e.g. from "GR, RT" or list_value), not one value per row. Write one value, e.g. GR + RT, or use the sql operator.`,
+        ),
+        nodeId,
+      });
+    }
     if (!out || !sameType(out.fields.find((f) => f.name === p.output)!.type as DataType, type)) {
       out = withFields(schema, [fieldFor(p.output, type, p.expression)]);
     }
-    return withColumns(batch, out, new Map([[p.output, values]]));
+    return withColumns(batch, out, new Map([[p.output, finiteFloat64(values)]]));
   };
 }
 
@@ -122,14 +166,14 @@ function transform(
   // batch of one row; later batches skip that column.
   const firstSql = `SELECT (${p.expression}) AS ${VALUE}, rowid AS ${VALUE}_row FROM input`;
   let checked = false;
-  const used = referencedColumns(
-    p.expression,
-    schema.fields.map((f) => f.name),
-  );
+  const names = schema.fields.map((f) => f.name);
+  const used = referencedColumns(p.expression, names);
+  const shadowed = caseShadowed(p.expression, names);
   return async (batch: RecordBatch): Promise<RecordBatch> => {
     let result: Table;
+    const columns = checked ? 1 : 2;
     try {
-      result = await evaluate(checked ? sql : firstSql, batch, used, ctx);
+      result = await evaluate(checked ? sql : firstSql, batch, used, shadowed, ctx);
       checked = true;
     } catch (e) {
       const located = atNode(e, ctx.nodeId, ID, 'params.expression');
@@ -138,6 +182,16 @@ function transform(
       throw located;
     }
     const column = result.getChildAt(0);
+    if (result.numCols !== columns) {
+      // COLUMNS('G.*') expands to one value per matching column: only one can be the output.
+      throw new PetroflowException(
+        petroflowError(
+          'SQL_ERROR',
+          `The expression gives ${result.numCols - columns + 1} values per row (COLUMNS(...) or * matched several columns); it must give one. Name the column, e.g. GR * 2.`,
+          { nodeId: ctx.nodeId, op: ID, field: 'params.expression' },
+        ),
+      );
+    }
     if (!column || result.numRows !== batch.numRows) {
       // Without ORDER BY rowid an aggregate (avg(GR)) runs fine and gives one row: say why.
       throw new PetroflowException(
@@ -158,9 +212,9 @@ export function bindExpression(
   raw: MathExpressionParams,
   ctx: RunContext,
 ): Result<BoundExpression, PetroflowError> {
-  const p = check(raw);
+  const p = check(raw, schema);
   if (!p.ok) return err({ ...p.error, nodeId: ctx.nodeId });
-  const withValues = outputBuilder(schema, p.value);
+  const withValues = outputBuilder(schema, p.value, ctx.nodeId);
   return ok({
     output: p.value.output,
     transform: transform(schema, p.value, ctx, withValues),
@@ -186,7 +240,7 @@ export const mathExpression: RowwiseOperator<MathExpressionParams> = {
   outputSchema: (inputs, raw) => {
     const schema = inputs.in;
     if (!schema) return undefined;
-    const p = check(raw);
+    const p = check(raw, schema);
     if (!p.ok) return p;
     return ok(withFields(schema, [fieldFor(p.value.output, new Float64(), p.value.expression)]));
   },

@@ -32,7 +32,7 @@ function table(cols: {
 describe('regularGrid', () => {
   it('finds neighbours and weights', () => {
     const g = regularGrid([0, 1, 3], 0.5);
-    if (!g.ok) throw new Error(g.error);
+    if (!g.ok) throw new Error(g.error.message);
     expect(g.value.x).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3]);
     expect(g.value.weight).toEqual([0, 0.5, 0, 0.25, 0.5, 0.75, 1]);
     expect(regularGrid([0, 1, 1], 0.5).ok).toBe(false);

@@ -34,7 +34,7 @@ import {
   paramError,
   type ParamsType,
 } from './shared.ts';
-import { regularGrid, type Grid } from './resample-grid.ts';
+import { MAX_GRID_POINTS, regularGrid, type Grid } from './resample-grid.ts';
 
 const ID = 'resample';
 const WELL = 'WELL';
@@ -122,6 +122,7 @@ function resampleGroup(
   rows: number[],
   well: string,
   ctx: RunContext,
+  room: number,
 ): RecordBatch | undefined {
   const index = readTableFloat64(table, c.index);
   const kept = rows.filter((r) => index.valid[r] === 1);
@@ -134,11 +135,12 @@ function resampleGroup(
   const grid = regularGrid(
     kept.map((r) => index.values[r]!),
     c.step,
+    room,
   );
   if (!grid.ok) {
     const where = well ? ` in well ${well}` : '';
     throw new PetroflowException({
-      ...paramError(ID, 'index', `${c.index}${where}: ${grid.error}`),
+      ...paramError(ID, grid.error.param, `${c.index}${where}: ${grid.error.message}`),
       nodeId: ctx.nodeId,
     });
   }
@@ -169,9 +171,11 @@ function run(table: Table | undefined, p: ResampleParams, ctx: RunContext): Tabl
   const c = check(table.schema, p);
   if (!c.ok) throw new PetroflowException({ ...c.error, nodeId: ctx.nodeId });
   const batches: RecordBatch[] = [];
+  let made = 0;
   for (const { well, rows } of wellGroups(table)) {
-    const b = resampleGroup(table, c.value, rows, well, ctx);
+    const b = resampleGroup(table, c.value, rows, well, ctx, MAX_GRID_POINTS - made);
     if (b) batches.push(b);
+    made += b?.numRows ?? 0;
   }
   return batches.length > 0 ? new Table(batches) : new Table(c.value.out);
 }

@@ -52,6 +52,22 @@ async function openAll(names: readonly string[], ctx: RunContext): Promise<Opene
   return out;
 }
 
+/**
+ * Warnings for stacked files whose index curve has another mnemonic than the first file's (DEPT
+ * in one, DEPTH in another): their rows have no value in the stacked index column, so every
+ * operator that works on the first column would drop them.
+ */
+export function indexMismatches(files: readonly { name: string; index: string }[]): string[] {
+  const first = files[0];
+  if (!first) return [];
+  return files
+    .filter((f) => f.index !== first.index)
+    .map(
+      (f) =>
+        `${f.name}: the index curve is ${f.index}, not ${first.index} as in ${first.name}, so ${f.name}'s rows have no ${first.index} value in the stacked table; filter.depth, resample and zones.assign on ${first.index} drop them. Give the index the same mnemonic in every file (e.g. rename ${f.index} to ${first.index} in the ~Curve section), or read ${f.name} separately.`,
+    );
+}
+
 /** How one version of the operator treats columns whose units differ between stacked files. */
 type UnitPolicy = 'keep' | 'convert-lengths';
 
@@ -105,6 +121,11 @@ function makeRead(policy: UnitPolicy) {
       ['WELL'],
     );
     for (const note of stacked.notes) ctx.warn(note);
+    const indexes = opened.map((o) => ({ name: o.name, index: o.reader.schema.fields[0]?.name }));
+    const named = indexes.filter(
+      (f): f is { name: string; index: string } => f.index !== undefined,
+    );
+    for (const w of indexMismatches(named)) ctx.warn(w);
     const conversions = planUnits(stacked, policy, (m) => ctx.warn(m));
     let rows = 0;
     for (const { name, reader } of opened) {

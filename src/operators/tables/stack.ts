@@ -60,6 +60,12 @@ export function stackSchemas(
       const have = fields.get(f.name);
       seen.set(f.name, (seen.get(f.name) ?? 0) + 1);
       if (!have) {
+        const twin = [...fields.keys()].find((n) => n.toLowerCase() === f.name.toLowerCase());
+        if (twin !== undefined) {
+          notes.push(
+            `Column ${f.name} of ${file} differs from column ${twin} of an earlier file only in case; they are stacked as two columns (each null where the other has values), and SQL (math.expression, sql) cannot tell them apart. Spell the name alike in every file to stack them as one.`,
+          );
+        }
         fields.set(f.name, f);
         continue;
       }

@@ -57,6 +57,30 @@ export function percentile(sorted: Float64Array, p: number): number {
   return a + (h - lo) * (b - a);
 }
 
+/** Neumaier's compensated sum of `values`, each multiplied by `scale`. */
+function compensatedSum(values: Float64Array, scale: number): number {
+  let sum = 0;
+  let lost = 0;
+  for (const raw of values) {
+    const v = raw * scale;
+    const t = sum + v;
+    lost += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + lost;
+}
+
+/**
+ * The mean of finite `values`: a compensated sum (exact to the last digits for a million depth
+ * samples), and when that overflows (values near 1e308) the sum of value / n, which cannot.
+ */
+export function mean(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const sum = compensatedSum(values, 1);
+  return Number.isFinite(sum) ? sum / n : compensatedSum(values, 1 / n);
+}
+
 function chosen(schema: Schema, raw: StatsDescribeParams): Result<string[], PetroflowError> {
   const p = completeParams(params, raw, ID);
   if (!p.ok) return p;
@@ -81,8 +105,7 @@ function describe(table: Table, names: readonly string[]): Table {
     const n = sorted.length;
     counts[k] = n;
     nulls[k] = table.numRows - n;
-    const sum = sorted.reduce((s, v) => s + v, 0);
-    const row = [sorted[0] ?? NaN, sorted[n - 1] ?? NaN, n > 0 ? sum / n : NaN];
+    const row = [sorted[0] ?? NaN, sorted[n - 1] ?? NaN, mean(sorted)];
     row.push(percentile(sorted, 0.05), percentile(sorted, 0.5), percentile(sorted, 0.95));
     row.forEach((v, s) => (stats[s]![k] = v));
   });
