@@ -1,7 +1,11 @@
 /** A labelled drop-down of columns (with units), used by the plots. */
+import { useId } from 'react';
 import type { ColumnFacts } from './tableData.ts';
 
-/** Picks one column. */
+/**
+ * Picks one column. The label is tied to the select by `htmlFor`, not by wrapping, so the
+ * select's accessible name is just the label ("X"), not the label plus the selected option.
+ */
 export function ColumnSelect({
   label,
   value,
@@ -13,16 +17,17 @@ export function ColumnSelect({
   columns: readonly ColumnFacts[];
   onChange: (name: string) => void;
 }) {
+  const id = useId();
   return (
-    <label>
-      {label}{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <span className="column-select">
+      <label htmlFor={id}>{label}</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {columns.map((c) => (
           <option key={c.index} value={c.name}>
             {c.unit ? `${c.name} (${c.unit})` : c.name}
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }

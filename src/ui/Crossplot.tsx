@@ -5,19 +5,7 @@ import type uPlot from 'uplot';
 import { columnFacts, numericColumn } from './tableData.ts';
 import { UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 import { ColumnSelect } from './ColumnSelect.tsx';
-
-/** x sorted ascending with y aligned; rows with a missing value dropped. */
-export function crossplotData(x: Float64Array, y: Float64Array): [Float64Array, Float64Array] {
-  const idx: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) idx.push(i);
-  }
-  idx.sort((a, b) => (x[a] as number) - (x[b] as number));
-  return [
-    Float64Array.from(idx, (i) => x[i] as number),
-    Float64Array.from(idx, (i) => y[i] as number),
-  ];
-}
+import { crossplotData, crossplotEmptyNote, leftOutNote } from './plotData.ts';
 
 /** The crossplot panel. */
 export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
@@ -30,10 +18,19 @@ export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
   );
   const [logX, setLogX] = useState(false);
   const [logY, setLogY] = useState(false);
-  const data = useMemo<uPlot.AlignedData>(() => {
-    const [xs, ys] = crossplotData(numericColumn(table, xName), numericColumn(table, yName));
-    return [xs, ys];
-  }, [table, xName, yName]);
+  const xValues = useMemo(() => numericColumn(table, xName), [table, xName]);
+  const yValues = useMemo(() => numericColumn(table, yName), [table, yName]);
+  const points = useMemo(
+    () => crossplotData(xValues, yValues, { x: logX, y: logY }),
+    [xValues, yValues, logX, logY],
+  );
+  const data = useMemo<uPlot.AlignedData>(() => [points.x, points.y], [points]);
+  const leftOut = leftOutNote(points);
+  const empty = crossplotEmptyNote(
+    { name: xName, values: xValues },
+    { name: yName, values: yValues },
+    points,
+  );
   const options = useMemo<ChartOptions>(
     () => ({
       mode: 1,
@@ -66,9 +63,20 @@ export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
         <label>
           <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} /> log Y
         </label>
-        <span className="muted">{(data[0] as Float64Array).length.toLocaleString()} points</span>
+        <span className="muted" data-testid="point-count">
+          <span>{points.x.length.toLocaleString('en-US')} points</span>
+          {leftOut && `, ${leftOut}`}
+        </span>
       </div>
-      <UPlotChart options={options} data={data} label={`Crossplot of ${yName} against ${xName}`} />
+      {empty ? (
+        <p className="empty-note">{empty}</p>
+      ) : (
+        <UPlotChart
+          options={options}
+          data={data}
+          label={`Crossplot of ${yName} against ${xName}`}
+        />
+      )}
     </div>
   );
 });

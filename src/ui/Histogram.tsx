@@ -5,30 +5,7 @@ import uPlot from 'uplot';
 import { columnFacts, numericColumn } from './tableData.ts';
 import { UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 import { ColumnSelect } from './ColumnSelect.tsx';
-
-/** Equal-width bins over the finite values: bin centres and counts. */
-export function histogram(
-  values: Float64Array,
-  bins: number,
-): { centers: number[]; counts: number[] } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (!Number.isFinite(lo)) return { centers: [], counts: [] };
-  if (hi === lo) return { centers: [lo], counts: [values.filter(Number.isFinite).length] };
-  const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) {
-    if (!Number.isFinite(v)) continue;
-    const b = Math.min(bins - 1, Math.floor((v - lo) / width));
-    counts[b] = (counts[b] as number) + 1;
-  }
-  return { centers: counts.map((_, i) => lo + (i + 0.5) * width), counts };
-}
+import { histogram, noValuesNote } from './plotData.ts';
 
 /** The histogram panel. */
 export const Histogram = memo(function Histogram({ table }: { table: Table }) {
@@ -37,14 +14,15 @@ export const Histogram = memo(function Histogram({ table }: { table: Table }) {
     numeric.find((c) => /^GR$/i.test(c.name))?.name ?? numeric[1]?.name ?? numeric[0]?.name ?? '',
   );
   const [bins, setBins] = useState(40);
-  const data = useMemo<uPlot.AlignedData>(() => {
-    const h = histogram(numericColumn(table, name), bins);
-    return [h.centers, h.counts];
-  }, [table, name, bins]);
+  const values = useMemo(() => numericColumn(table, name), [table, name]);
+  const h = useMemo(() => histogram(values, bins), [values, bins]);
+  const data = useMemo<uPlot.AlignedData>(() => [h.centers, h.counts], [h]);
+  const empty = noValuesNote(name, values);
+  const range = h.range;
   const options = useMemo<ChartOptions>(
     () => ({
       legend: { show: false },
-      scales: { x: { time: false } },
+      scales: { x: { time: false, ...(range ? { range: [range[0], range[1]] } : {}) } },
       axes: [{ label: name }, { label: 'Count' }],
       series: [
         {},
@@ -57,7 +35,7 @@ export const Histogram = memo(function Histogram({ table }: { table: Table }) {
         },
       ],
     }),
-    [name],
+    [name, range],
   );
   if (numeric.length === 0)
     return <p className="empty-note">A histogram needs a numeric column.</p>;
@@ -76,7 +54,11 @@ export const Histogram = memo(function Histogram({ table }: { table: Table }) {
           />
         </label>
       </div>
-      <UPlotChart options={options} data={data} label={`Histogram of ${name}`} />
+      {empty ? (
+        <p className="empty-note">{empty}</p>
+      ) : (
+        <UPlotChart options={options} data={data} label={`Histogram of ${name}`} />
+      )}
     </div>
   );
 });

@@ -2,7 +2,7 @@
  * Well-log tracks of a depth-indexed table, drawn by @equinor/videx-wellog (depth down; wheel to
  * zoom, drag to scroll in depth; buttons to zoom and reset), and the well selector used with them.
  */
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { Table } from 'apache-arrow';
 import {
   GraphTrack,
@@ -13,22 +13,11 @@ import {
 } from '@equinor/videx-wellog';
 import '@equinor/videx-wellog/dist/styles/styles.css';
 import { cellText, columnFacts, depthColumn, numericColumn, valueRange } from './tableData.ts';
-import { logTracks, type TrackSpec } from './logTrackSpec.ts';
-
-type Pair = [number, number | null];
-
-function pairs(depth: Float64Array, values: Float64Array): Pair[] {
-  const out: Pair[] = new Array<Pair>(depth.length);
-  for (let i = 0; i < depth.length; i++) {
-    const v = values[i] as number;
-    out[i] = [depth[i] as number, Number.isFinite(v) ? v : null];
-  }
-  return out;
-}
+import { curvePairs, logTracks, type CurvePair, type TrackSpec } from './logTrackSpec.ts';
 
 function graphTrack(spec: TrackSpec, depth: Float64Array, table: Table) {
   const data = Object.fromEntries(
-    spec.curves.map((c) => [c.column, pairs(depth, numericColumn(table, c.column))]),
+    spec.curves.map((c) => [c.column, curvePairs(depth, numericColumn(table, c.column), c.scale)]),
   );
   return new GraphTrack(spec.id, {
     label: spec.label,
@@ -47,7 +36,7 @@ function graphTrack(spec: TrackSpec, depth: Float64Array, table: Table) {
         width: 1.2,
         filterToScale: true,
         legendInfo: () => ({ label: c.column, unit: '' }),
-        dataAccessor: (d: Record<string, Pair[]>) => d[c.column],
+        dataAccessor: (d: Record<string, CurvePair[]>) => d[c.column],
         ...(c.fill ? { fill: c.fill.left, inverseColor: c.fill.right, fillOpacity: 0.55 } : {}),
       },
     })),
@@ -69,10 +58,11 @@ export function WellSelect({
   allowAll?: boolean;
   onChange: (well: string) => void;
 }) {
+  const id = useId();
   return (
-    <label className="well-select">
-      Well{' '}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <span className="well-select">
+      <label htmlFor={id}>Well</label>{' '}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {allowAll && <option value={ALL_WELLS}>All wells</option>}
         {wells.map((w) => (
           <option key={w} value={w}>
@@ -80,7 +70,7 @@ export function WellSelect({
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }
 

@@ -29,6 +29,27 @@ const RES_SHALLOW = [/^(RXO|MSFL|SFLU|LLS|ILM|RS|RMED|AT10|RLA1)$/i];
 const RHOB = [/^(RHOB|RHOZ|DEN|ZDEN|DENS)$/i];
 const NPHI = [/^(NPHI|TNPH|NPOR|CNCF|NPHI_LS|NEU)$/i];
 
+/** One sample of a curve: depth and value, null where the track shows a gap. */
+export type CurvePair = [number, number | null];
+
+/**
+ * The samples of one curve. Nulls (NaN) are gaps; on a log scale so are values <= 0, which have no
+ * logarithm (drawn, they would join the line across them to an off-scale point).
+ */
+export function curvePairs(
+  depth: Float64Array,
+  values: Float64Array,
+  scale: CurveSpec['scale'],
+): CurvePair[] {
+  const out = new Array<CurvePair>(depth.length);
+  for (let i = 0; i < depth.length; i++) {
+    const v = values[i] as number;
+    const shown = Number.isFinite(v) && (scale !== 'log' || v > 0);
+    out[i] = [depth[i] as number, shown ? v : null];
+  }
+  return out;
+}
+
 /** The tracks to draw for the given columns (empty when there is nothing to draw). */
 export function logTracks(cols: readonly ColumnFacts[]): TrackSpec[] {
   const tracks: TrackSpec[] = [];

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Field, Float64, Schema, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { cellText, columnFacts, depthColumn, numericColumn } from './tableData.ts';
-import { logTracks } from './logTrackSpec.ts';
-import { histogram } from './Histogram.tsx';
-import { crossplotData } from './Crossplot.tsx';
+import { curvePairs, logTracks } from './logTrackSpec.ts';
 
 function withUnits(names: Record<string, string>): Table {
   const fields = Object.entries(names).map(
@@ -70,20 +68,27 @@ describe('log tracks chosen for a table', () => {
   });
 });
 
-describe('plot data', () => {
-  it('bins a histogram over finite values', () => {
-    const h = histogram(Float64Array.from([0, 1, 2, 3, NaN, 4]), 4);
-    expect(h.counts).toEqual([1, 1, 1, 2]);
-    expect(h.centers).toEqual([0.5, 1.5, 2.5, 3.5]);
-    expect(histogram(Float64Array.from([NaN]), 4)).toEqual({ centers: [], counts: [] });
+describe('curve samples', () => {
+  const depth = Float64Array.from([100, 101, 102, 103, 104]);
+  const values = Float64Array.from([5, 0, -5, NaN, 20]);
+
+  it('make nulls gaps on a linear track and keep zero and negative values', () => {
+    expect(curvePairs(depth, values, 'linear')).toEqual([
+      [100, 5],
+      [101, 0],
+      [102, -5],
+      [103, null],
+      [104, 20],
+    ]);
   });
 
-  it('sorts crossplot points by x and drops incomplete rows', () => {
-    const [x, y] = crossplotData(
-      Float64Array.from([3, 1, NaN, 2]),
-      Float64Array.from([30, 10, 5, NaN]),
-    );
-    expect([...x]).toEqual([1, 3]);
-    expect([...y]).toEqual([10, 30]);
+  it('make values <= 0 gaps on a log track too (they have no logarithm)', () => {
+    expect(curvePairs(depth, values, 'log')).toEqual([
+      [100, 5],
+      [101, null],
+      [102, null],
+      [103, null],
+      [104, 20],
+    ]);
   });
 });
