@@ -2,11 +2,12 @@
  * Export: the pipeline as JSON (stable serialisation), and the table in the preview as CSV,
  * Parquet or LAS 2.0 (writers of src/formats/outputs).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { serializePipeline } from '../model/serialize.ts';
-import { encodeTable, type OutputFormat } from '../formats/outputs/index.ts';
+import { encodeTable, tableToCsv, type OutputFormat } from '../formats/outputs/index.ts';
 import { useApp, useAppStore } from '../state/index.ts';
 import { download } from './download.ts';
+import { safeName } from './safeName.ts';
 
 const TYPES: Record<OutputFormat, string> = {
   csv: 'text/csv',
@@ -15,14 +16,32 @@ const TYPES: Record<OutputFormat, string> = {
   las: 'text/plain',
 };
 
-function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'pipeline';
-}
-
 /** The Export button and its menu. */
 export function ExportMenu() {
   const store = useAppStore();
   const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // Menu button pattern: Escape closes the menu and puts focus back on the button; a press
+  // anywhere outside the menu closes it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onDown = (e: PointerEvent) => {
+      if (!(e.target instanceof Node) || !wrap.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onDown, true);
+    };
+  }, [open]);
   const table = useApp((s) => s.preview?.table);
   const source = useApp((s) => s.preview?.source);
   const stale = useApp(
@@ -33,7 +52,12 @@ export function ExportMenu() {
     if (!table || !source || stale) return;
     try {
       const base = safeName(source.kind === 'file' ? source.id.replace(/\.[^.]+$/, '') : source.id);
-      for (const f of encodeTable(base, table, format)) download(f.name, f.content, TYPES[format]);
+      // CSV is for people here: formula-like text is neutralised (the CLI writes it raw).
+      const files =
+        format === 'csv'
+          ? [{ name: `${base}.csv`, content: tableToCsv(table, { spreadsheetSafe: true }) }]
+          : encodeTable(base, table, format);
+      for (const f of files) download(f.name, f.content, TYPES[format]);
     } catch (e) {
       store.getState().notify({
         kind: 'error',
@@ -44,8 +68,9 @@ export function ExportMenu() {
   };
 
   return (
-    <div className="menu-wrap">
+    <div className="menu-wrap" ref={wrap}>
       <button
+        ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}

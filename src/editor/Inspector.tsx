@@ -17,7 +17,7 @@ import { useEditor } from './EditorContext.tsx';
 import { InputsEditor } from './InputsEditor.tsx';
 import { ParamForm } from './ParamForm.tsx';
 import { UpgradePanel } from './UpgradePanel.tsx';
-import { shownStatus, statusText } from './status.ts';
+import { shownStatus, statusText, wasCancelled } from './status.ts';
 
 /** The right-hand panel. */
 export function Inspector() {
@@ -33,6 +33,7 @@ export function Inspector() {
   const node = doc.nodes.find((n) => n.id === id);
   const run = useApp((s) => (id ? s.runStatus[id] : undefined));
   const stale = useApp((s) => (id ? s.stale.has(id) : false));
+  const cancelled = useApp((s) => (id ? wasCancelled(s.runStatus, id) : false));
   // Notes do not change results, so the logic view above keeps a stale node when only they change.
   const notes = useApp((s) => (id ? s.doc.nodes.find((n) => n.id === id)?.notes : undefined));
   const op = node ? registry.operator(node.op, node.version) : undefined;
@@ -73,6 +74,7 @@ export function Inspector() {
     );
   }
   const general = issues.filter((i) => !i.field);
+  const status = shownStatus(node.disabled === true, run?.status ?? 'idle', stale, cancelled);
   return (
     <aside className="inspector" aria-label="Inspector">
       <h2>{op?.title ?? node.op}</h2>
@@ -100,11 +102,15 @@ export function Inspector() {
         />
       </label>
       <UpgradePanel nodeId={id} />
-      <div className={`inspector-status st-${run?.status ?? 'idle'}`}>
-        Status: {statusText(shownStatus(node.disabled === true, run?.status ?? 'idle', stale), run)}
-      </div>
-      {run?.status === 'failed' && run.error && (
+      <div className={`inspector-status st-${status}`}>Status: {statusText(status, run)}</div>
+      {run?.status === 'failed' && !cancelled && run.error && (
         <div className="error-box">{run.error.message}</div>
+      )}
+      {status === 'cancelled' && (
+        <p className="cancelled-note">
+          The run was cancelled before this node finished: nothing is wrong with it. Run again to
+          compute it.
+        </p>
       )}
       {general.map((i) => (
         <div key={i.message} className="issue-box">

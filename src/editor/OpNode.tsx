@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { PipelineNode } from '../model/pipeline.ts';
 import { useApp } from '../state/index.ts';
-import { shownStatus, statusText } from './status.ts';
+import { shownStatus, statusText, wasCancelled } from './status.ts';
 
 /** What the canvas hands each node. */
 export type OpNodeData = {
@@ -31,8 +31,10 @@ function handleLeft(i: number, n: number): string {
 export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
   const run = useApp((s) => s.runStatus[id]);
   const stale = useApp((s) => s.stale.has(id));
-  const status = shownStatus(data.node.disabled === true, run?.status ?? 'idle', stale);
-  const failed = run?.status === 'failed' ? run.error?.message : undefined;
+  // A boolean selector: the node redraws only when its own cancelled state flips.
+  const cancelled = useApp((s) => wasCancelled(s.runStatus, id));
+  const status = shownStatus(data.node.disabled === true, run?.status ?? 'idle', stale, cancelled);
+  const failed = run?.status === 'failed' && !cancelled ? run.error?.message : undefined;
   const invalid = data.issues.length > 0;
   return (
     <div

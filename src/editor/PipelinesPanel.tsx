@@ -9,6 +9,7 @@ import {
   type ExampleIndex,
 } from '../state/index.ts';
 import { useEditor } from './EditorContext.tsx';
+import { RenameBox } from './RenameBox.tsx';
 
 function when(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -22,7 +23,6 @@ export function PipelinesPanel() {
   const current = useApp((s) => s.pipelineId);
   const corrupt = useApp((s) => s.corrupt);
   const [renaming, setRenaming] = useState<string | undefined>();
-  const [draft, setDraft] = useState('');
   const [examples, setExamples] = useState<ExampleIndex | undefined>();
   useEffect(() => void fetchExamples().then(setExamples), []);
 
@@ -60,25 +60,13 @@ export function PipelinesPanel() {
         {pipelines.map((p) => (
           <li key={p.id} className={p.id === current ? 'active' : ''}>
             {renaming === p.id ? (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void store.getState().renamePipeline(p.id, draft);
+              <RenameBox
+                initial={p.pipeline.name}
+                onDone={(name) => {
                   setRenaming(undefined);
+                  if (name !== undefined) void store.getState().renamePipeline(p.id, name);
                 }}
-              >
-                <input
-                  autoFocus
-                  className="form-control"
-                  aria-label="New name"
-                  value={draft}
-                  onChange={(e) => setDraft(e.target.value)}
-                  onBlur={() => {
-                    void store.getState().renamePipeline(p.id, draft);
-                    setRenaming(undefined);
-                  }}
-                />
-              </form>
+              />
             ) : (
               <button
                 type="button"
@@ -97,10 +85,7 @@ export function PipelinesPanel() {
                 type="button"
                 aria-label={`Rename ${p.pipeline.name}`}
                 title="Rename"
-                onClick={() => {
-                  setDraft(p.pipeline.name);
-                  setRenaming(p.id);
-                }}
+                onClick={() => setRenaming(p.id)}
               >
                 Rename
               </button>

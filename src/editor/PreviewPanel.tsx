@@ -11,6 +11,7 @@ import { DataGrid } from '../ui/DataGrid.tsx';
 import { ALL_WELLS, LogTracks, WellSelect } from '../ui/LogTracks.tsx';
 import { Crossplot } from '../ui/Crossplot.tsx';
 import { Histogram } from '../ui/Histogram.tsx';
+import { wasCancelled } from './status.ts';
 import { columnFacts, depthColumn, rowsIn, wellRows, type WellRows } from '../ui/tableData.ts';
 
 const TABS = ['Table', 'Log tracks', 'Crossplot', 'Histogram'] as const;
@@ -58,6 +59,9 @@ export function PreviewPanel() {
   const [tab, setTab] = useState<Tab>('Table');
   const stale = useApp(
     (s) => s.preview?.source.kind === 'node' && s.stale.has(s.preview.source.id),
+  );
+  const cancelled = useApp(
+    (s) => s.preview?.source.kind === 'node' && wasCancelled(s.runStatus, s.preview.source.id),
   );
 
   useEffect(() => {
@@ -123,7 +127,11 @@ export function PreviewPanel() {
           </p>
         )}
         {preview && !preview.loading && !preview.error && !table && (
-          <p className="empty-note">This node has no output yet: press Run, or “Run to here”.</p>
+          <p className="empty-note">
+            {cancelled
+              ? 'Cancelled: the run was stopped before this node finished. Press Run to compute it.'
+              : 'This node has no output yet: press Run, or “Run to here”.'}
+          </p>
         )}
         {table && tab === 'Table' && <DataGrid table={table} />}
         {shown && tab === 'Log tracks' && hasDepth && (

@@ -8,11 +8,10 @@ import { serializePipeline } from '../model/serialize.ts';
 import { useAppStore } from '../state/index.ts';
 import { prepareShare, type ShareOutcome } from '../state/share.ts';
 import { download } from './download.ts';
+import { safeName } from './safeName.ts';
 import { ShareQr } from './ShareQr.tsx';
 
-function fileName(name: string): string {
-  return `${name.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'pipeline'}.json`;
-}
+const fileName = (name: string) => `${safeName(name)}.json`;
 
 /** The dialog, modal while shown; `onClose` is called when the user closes it. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {

@@ -1,5 +1,5 @@
 /** The top bar: pipeline name, save state, and the main commands with their accessible names. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp, useAppStore } from '../state/index.ts';
 import type { Channel } from '../operators/types.ts';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -26,6 +26,19 @@ export function TopBar() {
   const empty = useApp((s) => s.doc.nodes.length === 0);
   const channel = useApp((s) => s.channel);
   const [sharing, setSharing] = useState(false);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // The dialog is unmounted, not closed, so the browser restores no focus: once it is gone (a
+  // modal dialog makes the rest of the page inert), give focus back to the Share button.
+  const closeShare = () => {
+    refocus.current = true;
+    setSharing(false);
+  };
+  useEffect(() => {
+    if (sharing || !refocus.current) return;
+    refocus.current = false;
+    shareButton.current?.focus();
+  }, [sharing]);
   return (
     <header className="topbar">
       <div className="brand" aria-label="Petroflow">
@@ -86,13 +99,14 @@ export function TopBar() {
         <span className="toolbar-sep" />
         <ExportMenu />
         <button
+          ref={shareButton}
           type="button"
           onClick={() => setSharing(true)}
           title="Make a link (and a QR code) that opens this pipeline"
         >
           Share
         </button>
-        {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+        {sharing && <ShareDialog onClose={closeShare} />}
         <label className="channel" title="Which operator versions new nodes get and upgrades offer">
           Operators
           <select

@@ -8,27 +8,10 @@ import type { Pipeline } from '../model/pipeline.ts';
 import type { PipelineRecord, StorageFailure, VersionChange } from '../storage/index.ts';
 import type { AppState, LibrarySlice, StoreDeps } from './types.ts';
 import { blankPipeline } from './pipelines.ts';
+import { reloadText, saveFailureText } from './libraryText.ts';
+import { REPLACED_TEXT, RESTORE_LABEL, historyAfterFollow, restoredName } from './tabFollow.ts';
 
-const KEEP_COPY = 'or export the pipeline as JSON (Export menu) to keep a copy';
-
-/** The user's message for a save the browser refused: what happened and what to do. */
-export function saveFailureText(f: StorageFailure): string {
-  if (f.reason === 'quota') {
-    return `Not saved: the browser's storage for Petroflow is full. Your changes are kept in this tab: free space (remove files you no longer need in the Files tab, or other sites' data) and choose Retry save, ${KEEP_COPY}.`;
-  }
-  return `Not saved: the browser refused to store the pipeline (${f.detail}). Your changes are kept in this tab: choose Retry save, ${KEEP_COPY}.`;
-}
-
-/** The user's message when this tab must reload; `unsaved` when its latest edits are not stored. */
-export function reloadText(why: VersionChange, unsaved: boolean): string {
-  const head =
-    why === 'upgrade'
-      ? 'Petroflow was updated in another tab: reload to continue.'
-      : "The browser closed Petroflow's storage (site data cleared?): reload to continue.";
-  return unsaved
-    ? `${head} Your latest changes are not saved: export the pipeline as JSON (Export menu) before reloading.`
-    : `${head} Your changes are saved.`;
-}
+export { reloadText, saveFailureText } from './libraryText.ts';
 
 const unknownFailure = (e: unknown): StorageFailure => ({
   kind: 'failed',
@@ -43,6 +26,8 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
     let loading = false;
     let saving: Promise<void> = Promise.resolve();
     let started = false;
+    // The next stored save replaces another tab's version ("Keep mine"): other tabs are told.
+    let replacing = false;
 
     const upsert = (rec: PipelineRecord) =>
       set({
@@ -78,7 +63,14 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
           saveError: undefined,
         });
         upsert(r.value);
-        deps.channel?.post({ type: 'pipeline-saved', id: r.value.id, revision: r.value.revision });
+        const replaced = replacing;
+        replacing = false;
+        deps.channel?.post({
+          type: 'pipeline-saved',
+          id: r.value.id,
+          revision: r.value.revision,
+          ...(replaced ? { replaced } : {}),
+        });
       } else if (r.error.kind === 'conflict') {
         set({ saveState: 'conflict', conflict: { theirs: r.error.theirs } });
       } else fail(r.error);
@@ -134,6 +126,32 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
       });
     };
 
+    // Another tab saved the open pipeline and this tab has nothing unsaved: show the new version,
+    // keeping the one shown before as the last undo step. When the other tab replaced it ("Keep
+    // mine") instead of building on it, say so and offer to keep this tab's version as a copy.
+    const follow = (theirs: PipelineRecord, replaced: boolean) => {
+      const { past, doc } = get();
+      const mine = get().toPipeline();
+      open(theirs);
+      upsert(theirs);
+      set({ past: historyAfterFollow(past, doc, get().doc) });
+      if (!replaced) return;
+      get().notify({
+        kind: 'info',
+        message: REPLACED_TEXT,
+        action: { label: RESTORE_LABEL, run: () => void restoreCopy(mine) },
+      });
+    };
+    const restoreCopy = async (mine: Pipeline) => {
+      if (!(await flushed('restore your version'))) return;
+      const name = restoredName(mine.name);
+      await create({ ...mine, id: newPipelineId(), name });
+      get().notify({
+        kind: 'info',
+        message: `Your version is kept as “${name}” (open now); the other tab's version is unchanged.`,
+      });
+    };
+
     const create = async (p: Pipeline) => {
       const r = await deps.storage?.pipelines.create(p);
       if (r && !r.ok && r.error.kind === 'conflict') {
@@ -181,7 +199,7 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
             const st = get().saveState;
             if (st === 'pending' || st === 'saving' || st === 'conflict') {
               set({ saveState: 'conflict', conflict: { theirs } });
-            } else if (theirs) open(theirs);
+            } else if (theirs) follow(theirs, m.replaced === true);
             else set({ saveState: 'conflict', conflict: { theirs: undefined } });
           })();
         });
@@ -305,12 +323,15 @@ export function librarySlice(deps: StoreDeps): StateCreator<AppState, [], [], Li
 
       async resolveConflict(choice) {
         const theirs = get().conflict?.theirs;
+        // Either way the choice covers every edit so far: no older autosave is left to run.
+        if (timer) clearTimeout(timer);
+        timer = undefined;
         if (choice === 'theirs' && theirs) {
-          if (timer) clearTimeout(timer);
-          timer = undefined;
+          replacing = false;
           open(theirs);
           return;
         }
+        replacing = true;
         set({ saveState: 'pending', conflict: undefined, revision: theirs?.revision ?? 0 });
         await enqueue();
       },

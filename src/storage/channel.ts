@@ -8,6 +8,12 @@ export interface SavedMessage {
   readonly type: 'pipeline-saved' | 'pipeline-deleted';
   readonly id: string;
   readonly revision: number;
+  /**
+   * Set when the save replaced another tab's version instead of building on it (the user chose
+   * "Keep mine" in a conflict): a tab that showed the replaced version must say so. Optional, so
+   * tabs of an older build still accept the message.
+   */
+  readonly replaced?: boolean;
   /** The tab that sent it (a tab ignores its own messages). */
   readonly tab: string;
 }
@@ -22,7 +28,8 @@ function isSavedMessage(v: unknown): v is SavedMessage {
     (m.type === 'pipeline-saved' || m.type === 'pipeline-deleted') &&
     typeof m.id === 'string' &&
     typeof m.revision === 'number' &&
-    typeof m.tab === 'string'
+    typeof m.tab === 'string' &&
+    (m.replaced === undefined || typeof m.replaced === 'boolean')
   );
 }
 
