@@ -102,9 +102,20 @@ function literal(n: number): string {
 export interface ChainSql {
   readonly steps: readonly FusedStep[];
   readonly names: readonly string[];
+  /**
+   * Steps whose value is a floating-point type (known once DESCRIBE ran): their NaN and
+   * infinities become null, as the node makes them (math.expression), before later steps or the
+   * tail read them.
+   */
+  readonly floating?: ReadonlySet<number>;
 }
 
-function ctes({ steps, names }: ChainSql, source: string) {
+/** DuckDB types whose non-finite values the node turns into null. */
+export function isFloatingType(duckdbType: string): boolean {
+  return duckdbType === 'DOUBLE' || duckdbType === 'FLOAT';
+}
+
+function ctes({ steps, names, floating }: ChainSql, source: string) {
   const current = new Set(names);
   const parts = [`${INTERNAL}_s0 AS (SELECT * FROM ${source})`];
   let keep: string | undefined;
@@ -122,7 +133,9 @@ function ctes({ steps, names }: ChainSql, source: string) {
       return;
     }
     const value = `(${s.expression})`;
-    add(`SELECT *, ${keep ? `CASE WHEN ${keep} THEN ${value} END` : value} AS ${valueColumn(i)}`);
+    const v = valueColumn(i);
+    add(`SELECT *, ${keep ? `CASE WHEN ${keep} THEN ${value} END` : value} AS ${v}`);
+    if (floating?.has(i)) add(`SELECT * REPLACE (CASE WHEN isfinite(${v}) THEN ${v} END AS ${v})`);
     if (current.has(s.output)) add(`SELECT * REPLACE (${valueColumn(i)} AS ${ident(s.output)})`);
     else add(`SELECT *, ${valueColumn(i)} AS ${ident(s.output)}`);
     current.add(s.output);

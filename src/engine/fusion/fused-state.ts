@@ -12,7 +12,14 @@ import { expressionProblem } from '../../operators/tables/expression-check.ts';
 import type { SqlEngine } from '../../operators/types.ts';
 import type { Chain } from './chains.ts';
 import type { ChainSql, FusedStep } from './fused-sql.ts';
-import { fusedColumns, isStableType, valueColumn, valuesSql, viewSql } from './fused-sql.ts';
+import {
+  fusedColumns,
+  isFloatingType,
+  isStableType,
+  valueColumn,
+  valuesSql,
+  viewSql,
+} from './fused-sql.ts';
 import type { SqlStage, StageSql } from './stage.ts';
 import { canStage } from './stage.ts';
 import { isFatal } from './fatal.ts';
@@ -158,7 +165,10 @@ export class FusedState {
     return source;
   }
 
-  /** True when every expression's DuckDB type survives the round trip (DESCRIBE: planning only). */
+  /**
+   * True when every expression's DuckDB type survives the round trip (DESCRIBE: planning only);
+   * records which steps' values are floating-point (their non-finite values become null).
+   */
   private async stableTypes(plan: Plan, source: StageSql, signal: AbortSignal): Promise<boolean> {
     const stage = this.stage as SqlStage;
     const d = await stage.select((t) => `DESCRIBE ${valuesSql(plan, source(t))}`, signal);
@@ -166,9 +176,12 @@ export class FusedState {
     const names = d.getChild('column_name');
     const kinds = d.getChild('column_type');
     for (let r = 0; r < d.numRows; r++) types.set(String(names?.get(r)), String(kinds?.get(r)));
-    return plan.steps.every(
-      (s, i) => s.kind !== 'expression' || isStableType(types.get(valueColumn(i)) ?? ''),
-    );
+    const type = (i: number): string => types.get(valueColumn(i)) ?? '';
+    const stable = plan.steps.every((s, i) => s.kind !== 'expression' || isStableType(type(i)));
+    // Later SQL nulls these steps' non-finite values (the type stays the same).
+    const floating = new Set(plan.steps.flatMap((s, i) => (isFloatingType(type(i)) ? [i] : [])));
+    this.plan = { ...plan, floating };
+    return stable;
   }
 
   /** True when every row the tail should read is staged (fusion held for the whole input). */

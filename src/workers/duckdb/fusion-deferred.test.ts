@@ -168,6 +168,24 @@ describe('deferred fused chains (only the tail kept)', () => {
     expect(again.status).toBe('done');
   }, 60_000);
 
+  it('gives null for non-finite values, as node by node, also to later steps and the tail', async () => {
+    // IGR overflows to +Infinity on every row; the node makes it null (the project's rule), so a
+    // later step sees null and the tail counts no IGR values.
+    const { sd, se, sp, tails } = await threeWays(
+      chain({
+        igr: { expression: 'GR * 1e308 * 1e308' },
+        tag: { expression: "CASE WHEN IGR IS NULL THEN 'none' ELSE 'some' END" },
+        agg: { query: 'SELECT count(*) AS n, count(IGR) AS k, min(TAG) AS t FROM input' },
+      }),
+    );
+    expect(outcome(sd)).toEqual(outcome(sp));
+    expect(outcome(se)).toEqual(outcome(sp));
+    expect(tails[2]).toMatchObject({ rows: [expect.stringContaining('"k":"0"')] });
+    expect(tails[2]).toMatchObject({ rows: [expect.stringContaining('"t":"none"')] });
+    expect(tails[0]).toEqual(tails[2]);
+    expect(tails[1]).toEqual(tails[2]);
+  }, 60_000);
+
   it('gives an empty result when every row is filtered out, as node by node', async () => {
     const { sd, sp, tails } = await threeWays(chain({ zone: { top: 5000, base: 6000 } }));
     expect(outcome(sd)).toEqual(outcome(sp));
