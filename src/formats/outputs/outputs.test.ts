@@ -23,7 +23,7 @@ const sample = (): Table =>
 describe('CSV output', () => {
   it('writes a header, shortest round-trip numbers, empty nulls and RFC 4180 quoting', () => {
     expect(tableToCsv(sample())).toBe(
-      'x,n,s\n0.30000000000000004,1,plain\n0,,"a,b"\n1e+21,-3,"say ""hi"""\n,1099511627776,""\n',
+      'x,n,s\n0.30000000000000004,1,plain\n-0,,"a,b"\n1e+21,-3,"say ""hi"""\n,1099511627776,""\n',
     );
   });
 
