@@ -7,6 +7,7 @@ import { Field, RecordBatch, Schema, Table, type DataType } from 'apache-arrow';
 import { defineParams, names, text } from '../params.ts';
 import type { BlockingOperator, PortSpec } from '../types.ts';
 import { sameType } from './arrow-util.ts';
+import { caseClashWarning } from './case-clash.ts';
 import { atNode, outPort, withDefaults, type ParamsType } from './shared.ts';
 
 const ID = 'sql';
@@ -88,6 +89,13 @@ export const sql: BlockingOperator<SqlParams> = {
   outputSchema: () => undefined,
   run: async (inputs, raw, ctx) => {
     const p = withDefaults(params, raw, ID);
+    for (const [name, t] of Object.entries(inputs)) {
+      const w = caseClashWarning(
+        name,
+        t.schema.fields.map((f) => f.name),
+      );
+      if (w) ctx.warn(w);
+    }
     let result: Table;
     try {
       result = await ctx.sql.query(p.query, inputs, ctx.signal);
