@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { caseClashWarning, duckdbColumnNames } from './case-clash.ts';
+import { caseClashWarning, caseGroups, duckdbColumnNames } from './case-clash.ts';
 
 describe('column names that differ only in case', () => {
+  it('are grouped by their lowercase form, in the order given', () => {
+    expect([...caseGroups(['GR', 'DEPT', 'gr', 'Gr'])]).toEqual([
+      ['gr', ['GR', 'gr', 'Gr']],
+      ['dept', ['DEPT']],
+    ]);
+  });
+
   it('are renamed as DuckDB renames them: later ones get _1, _2', () => {
     expect(duckdbColumnNames(['GR', 'gr', 'Gr'])).toEqual(['GR', 'gr_1', 'Gr_2']);
     expect(duckdbColumnNames(['DEPT', 'GR', 'RHOB'])).toEqual(['DEPT', 'GR', 'RHOB']);

@@ -5,6 +5,18 @@
  * lowercase column silently reads the other one; `caseClashWarning` says so.
  */
 
+/** The names `names` grouped by their lowercase form, each group in the order given. */
+export function caseGroups(names: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const n of names) {
+    const key = n.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(n);
+    else groups.set(key, [n]);
+  }
+  return groups;
+}
+
 /** The names DuckDB gives the columns `names` of one table (later duplicates up to case get `_N`). */
 export function duckdbColumnNames(names: readonly string[]): string[] {
   const taken = new Set<string>();

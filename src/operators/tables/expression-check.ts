@@ -5,6 +5,7 @@
  * SELECT) are refused with a message saying why.
  * String literals and quoted identifiers are skipped, so `'a;b'` or `"depth (m)"` are fine.
  */
+import { caseGroups } from './case-clash.ts';
 
 /** The expression with string literals and quoted identifiers blanked out, or a problem. */
 function codeOnly(expr: string): { code: string } | { problem: string } {
@@ -137,8 +138,7 @@ const UNREPEATABLE = new Set([
  * case, quoted or not, so it would read the other column silently).
  */
 export function columnsProblem(expr: string, names: readonly string[]): string | undefined {
-  const lower = new Map<string, string[]>();
-  for (const n of names) lower.set(n.toLowerCase(), [...(lower.get(n.toLowerCase()) ?? []), n]);
+  const lower = caseGroups(names);
   const picked = new Map<string, string>();
   for (const { name, quoted } of identifiers(expr)) {
     const l = name.toLowerCase();
@@ -168,7 +168,8 @@ export function columnsProblem(expr: string, names: readonly string[]): string |
  */
 export function caseShadowed(expr: string, names: readonly string[]): ReadonlySet<string> {
   const spelt = new Set(identifiers(expr).map((t) => t.name));
-  const count = new Map<string, number>();
-  for (const n of names) count.set(n.toLowerCase(), (count.get(n.toLowerCase()) ?? 0) + 1);
-  return new Set(names.filter((n) => count.get(n.toLowerCase())! > 1 && !spelt.has(n)));
+  const groups = caseGroups(names);
+  return new Set(
+    names.filter((n) => (groups.get(n.toLowerCase())?.length ?? 0) > 1 && !spelt.has(n)),
+  );
 }
