@@ -53,27 +53,28 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
       if (stale.size > 0 || s.stale.size > 0) set({ stale });
     });
 
-    const provider: FileProvider = {
-      names: () =>
-        get()
-          .files.map((f) => f.name)
-          .sort(),
-      async read(name) {
-        const bytes = await deps.storage?.files.read(name);
-        if (!bytes) throw new Error(`File "${name}" is not in the file library: add it first.`);
-        return bytes;
-      },
-      // IndexedDB and the OPFS give a fresh copy on every read.
-      readsFresh: true,
-      hash(name) {
-        const rec = get().files.find((f) => f.name === name);
-        if (!rec) {
-          return Promise.reject(
-            new Error(`File "${name}" is not in the file library: add it first.`),
-          );
-        }
-        return Promise.resolve(rec.hash);
-      },
+    /**
+     * A run's files: the library as it was when the run started (names and content hashes), so
+     * the engine and the run's record see the same files even when the library changes meanwhile.
+     */
+    const providerAt = (library: AppState['files']): FileProvider => {
+      const hashes = new Map(library.map((f) => [f.name, f.hash]));
+      const missing = (name: string) =>
+        new Error(`File "${name}" is not in the file library: add it first.`);
+      return {
+        names: () => [...hashes.keys()].sort(),
+        async read(name) {
+          const bytes = await deps.storage?.files.read(name);
+          if (!bytes) throw missing(name);
+          return bytes;
+        },
+        // IndexedDB and the OPFS give a fresh copy on every read.
+        readsFresh: true,
+        hash(name) {
+          const h = hashes.get(name);
+          return h === undefined ? Promise.reject(missing(name)) : Promise.resolve(h);
+        },
+      };
     };
 
     return {
@@ -113,6 +114,7 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
         for (const n of doc.nodes)
           if (!scope || scope.has(n.id)) queued[n.id] = { status: 'queued' };
         set({ running: true, runStatus: queued, notice: undefined });
+        const provider = providerAt(get().files);
         const pipeline = get().toPipeline();
         // What each node's result will have been produced from (edits during the run show).
         const sigs = nodeSignatures(pipeline, deps.registry, get().files);

@@ -31,7 +31,10 @@ export interface RunsSlice {
   readonly runHistory: RunHistory;
   /** (Re)reads the open pipeline's runs. */
   loadRuns(): Promise<void>;
-  /** Stores the record of a finished run of `pipeline` (the exact pipeline that ran). */
+  /**
+   * Stores the record of a finished run of `pipeline` (the exact pipeline that ran); `files` is
+   * the run's own provider, the library as it was when the run started.
+   */
   recordRun(pipeline: Pipeline, summary: RunSummary, files: FileProvider): Promise<void>;
 }
 
@@ -42,12 +45,7 @@ function message(e: unknown): string {
 /** Creates the run-history slice. */
 export function runsSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunsSlice> {
   const memory: ExecutionRecord[] = [];
-  // The file library as it was when the current run started (see `asAtStart`).
-  let atStart: readonly LibraryEntry[] | undefined;
-  return (set, get, api) => {
-    api.subscribe((s, prev) => {
-      if (s.running && !prev.running) atStart = s.files;
-    });
+  return (set, get) => {
     return {
       runHistory: { pipelineId: '', runs: [], corrupt: [], loading: false },
 
@@ -76,10 +74,7 @@ export function runsSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunsS
       async recordRun(pipeline, summary, files) {
         let record: ExecutionRecord;
         try {
-          const library = atStart;
-          atStart = undefined;
-          const read = library ? asAtStart(files, library) : files;
-          record = await buildRunRecord(pipeline, summary, read, deps.registry);
+          record = await buildRunRecord(pipeline, summary, files, deps.registry);
           if (deps.storage) await deps.storage.runs.add(record);
           else {
             memory.unshift(record);
@@ -98,24 +93,5 @@ export function runsSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunsS
         if (get().pipelineId === record.pipelineId) await get().loadRuns();
       },
     };
-  };
-}
-
-/** What the record needs of a file of the library. */
-type LibraryEntry = Pick<AppState['files'][number], 'name' | 'hash'>;
-
-/**
- * The run's files as the library held them when the run started: the engine matched names and
- * hashed contents then, so a file added or replaced during the run is not one the run read.
- */
-function asAtStart(files: FileProvider, library: readonly LibraryEntry[]): FileProvider {
-  const hashes = new Map(library.map((f) => [f.name, f.hash]));
-  return {
-    ...files,
-    names: () => [...hashes.keys()].sort(),
-    hash: (name) => {
-      const h = hashes.get(name);
-      return h === undefined ? files.hash(name) : Promise.resolve(h);
-    },
   };
 }
