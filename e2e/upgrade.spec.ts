@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { EditorPage } from './pages/editor.ts';
 import { openNetPayTemplate, runNetPay } from './offline-kit.ts';
+import { linkFor, SharePage } from './pages/share.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -43,14 +44,38 @@ async function netPayCsv(app: EditorPage): Promise<Map<string, { gross: string; 
 const inspector = (app: EditorPage): Locator =>
   app.page.getByRole('complementary', { name: 'Inspector' });
 
-test('summary.netpay: the template offers 1.1.0, shows what changes, upgrades, undoes', async ({
+/** The shipped template as saved before summary.netpay 1.1.0 existed (pinned at 1.0.0). */
+function templateAt100(): string {
+  const url = new URL('../public/examples/pipelines/net-pay-archie.json', import.meta.url);
+  const doc = JSON.parse(readFileSync(url, 'utf8')) as {
+    id: string;
+    name: string;
+    nodes: { id: string; version: string; params: Record<string, unknown> }[];
+  };
+  const netpay = doc.nodes.find((n) => n.id === 'netpay');
+  if (!netpay) throw new Error('the template has no netpay node');
+  netpay.version = '1.0.0';
+  delete netpay.params.decimals;
+  return JSON.stringify({ ...doc, id: 'archie-2025', name: 'Archie, saved last year' });
+}
+
+test('summary.netpay: a pipeline pinned at 1.0.0 is offered 1.1.0, shows what changes, upgrades, undoes', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   const app = new EditorPage(page);
   await app.open();
+  // A new user's template pins the newest version: no upgrade offered, no float noise.
   await openNetPayTemplate(app);
   const node = app.node('netpay');
+  await expect(node.locator('.op-version')).toHaveText('v1.1.0');
+  await expect(node.locator('.op-upgrade')).toHaveCount(0);
+
+  // The same pipeline as saved before 1.1.0 existed, opened from a colleague's link.
+  const share = new SharePage(app);
+  await share.visit(linkFor(page.url(), templateAt100()));
+  await expect(share.linkDialog()).toContainText('Archie, saved last year');
+  await share.accept();
   await expect(node.locator('.op-version')).toHaveText('v1.0.0');
   await expect(node.locator('.op-upgrade')).toContainText('1.1.0');
 

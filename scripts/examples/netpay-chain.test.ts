@@ -95,7 +95,7 @@ describe('"Net pay, Archie" over the example wells', () => {
     const zoned = await z.op.run({ logs: t, tops }, z.params, testContext());
     const summary = node('netpay');
     if (summary.op.kind !== 'blocking') throw new Error('summary.netpay must be blocking');
-    expect(template.nodes.find((n) => n.id === 'netpay')?.version).toBe('1.0.0');
+    expect(template.nodes.find((n) => n.id === 'netpay')?.version).toBe('1.1.0');
     const out = await summary.op.run({ in: zoned }, summary.params, testContext());
 
     const expected = referenceNetPay(

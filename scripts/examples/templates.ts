@@ -14,14 +14,19 @@ type EdgeSpec = readonly [from: string, to: string, toPort?: string];
 /**
  * Operator versions the templates pin where not 1.0.0: source.las 1.1.0 converts WELL-2's depths
  * (logged in feet) to metres when the wells are stacked, so every depth, and tops.csv, is in metres;
- * source.csv 1.1.0 (decimal ".") so the tops node offers no upgrade.
- * summary.netpay stays at 1.0.0 on purpose: the editor offers its upgrade (e2e/upgrade.spec.ts).
+ * source.csv 1.1.0 (decimal ".") so the tops node offers no upgrade; summary.netpay 1.1.0 (figures
+ * rounded to 6 decimals: 1.0.0 shows net = 29.699999999972988 for 29.7 m). A new user's first
+ * template offers no upgrade; the upgrade journey is tested on a copy pinned at 1.0.0.
  */
-const PINNED: Readonly<Record<string, string>> = { 'source.las': '1.1.0', 'source.csv': '1.1.0' };
+const PINNED: Readonly<Record<string, string>> = {
+  'source.las': '1.1.0',
+  'source.csv': '1.1.0',
+  'summary.netpay': '1.1.0',
+};
 
 /** Parameters with the operator's schema defaults filled in (for operators of this build). */
 function filled(op: string, params: Record<string, unknown>): Record<string, unknown> {
-  const def = petroOperators.find((o) => o.id === op && o.version === '1.0.0');
+  const def = petroOperators.find((o) => o.id === op && o.version === (PINNED[op] ?? '1.0.0'));
   if (!def) return params;
   const out: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(def.params.schema.properties)) {

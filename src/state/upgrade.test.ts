@@ -9,10 +9,31 @@ import { upgradeParamChanges } from './upgrade.ts';
 
 const template = 'public/examples/pipelines/net-pay-archie.json';
 
+/** The template as a user who saved it before 1.1.0 has it: summary.netpay pinned at 1.0.0. */
+function pinnedAt100(text: string): string {
+  const doc = JSON.parse(text) as { nodes: { id: string; version: string; params: object }[] };
+  const n = doc.nodes.find((x) => x.id === 'netpay');
+  if (!n || n.version !== '1.1.0') throw new Error('the template pins summary.netpay 1.1.0');
+  n.version = '1.0.0';
+  n.params = Object.fromEntries(Object.entries(n.params).filter(([k]) => k !== 'decimals'));
+  return JSON.stringify(doc);
+}
+
 describe.skipIf(!existsSync(template))('upgrading summary.netpay in the template', () => {
   const registry = createBuiltinRegistry();
-  const open = () => {
+
+  it('the shipped template offers no upgrade: every node pins its newest stable version', () => {
     const parsed = parsePipelineText(readFileSync(template, 'utf8'), registry);
+    if (!parsed.ok) throw new Error(parsed.error.map((e) => e.message).join('\n'));
+    const s = createAppStore({ registry });
+    s.getState().loadPipeline(parsed.value);
+    const nodes = s.getState().doc.nodes;
+    expect(nodes.find((n) => n.id === 'netpay')?.params).toMatchObject({ decimals: 6 });
+    expect(nodes.filter((n) => s.getState().upgradeOffer(n.id)).map((n) => n.id)).toEqual([]);
+  });
+
+  const open = () => {
+    const parsed = parsePipelineText(pinnedAt100(readFileSync(template, 'utf8')), registry);
     if (!parsed.ok) throw new Error(parsed.error.map((e) => e.message).join('\n'));
     const s = createAppStore({ registry });
     s.getState().loadPipeline(parsed.value);
