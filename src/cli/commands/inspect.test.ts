@@ -130,6 +130,27 @@ describe('petroflow inspect (readable)', () => {
     expect(await main(['inspect', 'a.las', 'b.las'], io)).toBe(2);
     expect(await main(['inspect', '--bogus'], io)).toBe(2);
   });
+
+  it('reads standard input for -, and takes any name after --', async () => {
+    const io = memoryIO({ '-': SMALL, '-w.las': SMALL, '--json': SMALL });
+    expect(await main(['inspect', '-', '--json'], io)).toBe(0);
+    expect((JSON.parse(io.stdout.join('')) as { rows: number }).rows).toBe(3);
+    expect(await main(['inspect', '-'], io)).toBe(0);
+    expect(io.stdout[1]?.split('\n')[0]).toBe('<stdin>');
+    // After --, a name starting with '-' and even '--json' are files, not options.
+    expect(await main(['inspect', '--', '-w.las'], io)).toBe(0);
+    expect(io.stdout[2]?.split('\n')[0]).toBe('-w.las');
+    expect(await main(['inspect', '--', '--json'], io)).toBe(0);
+    expect(io.stdout[3]?.split('\n')[0]).toBe('--json');
+    expect(io.stderr).toEqual([]);
+  });
+
+  it('names a mistyped option and what it may have meant', async () => {
+    const io = memoryIO({ 'w.las': SMALL });
+    expect(await main(['inspect', 'w.las', '--jsn'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/unknown option '--jsn'.*--json/);
+    expect(await main(['inspect', '-'], memoryIO({ '-': 'not a LAS file at all\n' }))).toBe(1);
+  });
 });
 
 describe('bin/petroflow.mjs inspect', () => {

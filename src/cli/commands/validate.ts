@@ -55,7 +55,11 @@ export async function readPipelineFile(
  * One positional argument and no options, or a usage message saying what is wrong. `-` is a
  * positional (standard input) and `--` ends the options (a file may then start with `-`).
  */
-export function singleArgument(args: readonly string[], usage: string): string | { usage: string } {
+export function singleArgument(
+  args: readonly string[],
+  usage: string,
+  known: readonly string[] = ['--help'],
+): string | { usage: string } {
   const end = args.indexOf('--');
   const options = end < 0 ? args : args.slice(0, end);
   const positional = [...options.filter((a) => a === '-' || !a.startsWith('-'))];
@@ -63,7 +67,7 @@ export function singleArgument(args: readonly string[], usage: string): string |
   const unknown = options.find((a) => a !== '-' && a.startsWith('-'));
   const why =
     unknown !== undefined
-      ? `unknown option '${unknown}'${didYouMean(unknown, ['--help'])}`
+      ? `unknown option '${unknown}'${didYouMean(unknown, known)}`
       : positional.length === 0
         ? 'an argument is missing'
         : positional.length > 1
