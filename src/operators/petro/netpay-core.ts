@@ -20,8 +20,13 @@ import {
   valueKey,
 } from './tables.ts';
 import { groupStats, type GroupStats } from './netpay-stats.ts';
+import type { GroupSteps } from './netpay-steps.ts';
+import { wellKey } from './well-key.ts';
 import { phiParam, swParam } from './saturation-params.ts';
 import { unitProblem, valueProblem } from './units.ts';
+
+/** The well column: depth steps are taken within a well, never across two (see `groupSteps`). */
+const WELL = 'WELL';
 
 /** The column parameters of every version (spec/operators.md, "Summaries"). */
 export const netpayColumnParams = {
@@ -123,6 +128,32 @@ function resolve(
   return ok({ index, phi: p.phi, sw: p.sw, pay: p.pay, groups, out });
 }
 
+/**
+ * A warning when rows of a group repeat a depth of the same well: each still counts as a sample of
+ * thickness h, so gross and net count that depth twice (overlapping runs stacked, a join that
+ * matched a sample twice).
+ */
+function duplicateWarning(
+  stats: readonly { readonly steps: GroupSteps }[],
+  groups: readonly { readonly first: number }[],
+  keys: readonly unknown[][],
+  r: Resolved,
+): string | undefined {
+  let total = 0;
+  let at = -1;
+  stats.forEach((s, k) => {
+    total += s.steps.duplicates;
+    if (at < 0 && s.steps.duplicates > 0) at = k;
+  });
+  if (total === 0) return undefined;
+  const s = stats[at]!.steps;
+  const group = r.groups.map((g, k) => `${g.name} ${String(keys[k]![groups[at]!.first])}`);
+  const where = group.length
+    ? ` (first in group ${group.join(', ')}, at ${r.index} ${s.firstDuplicate})`
+    : ` (first at ${r.index} ${s.firstDuplicate})`;
+  return `${total} ${total === 1 ? 'row repeats' : 'rows repeat'} the depth of another row of the same well and group${where}; each counts as a sample of thickness h, so gross, net and hcpv count that depth more than once. Remove the repeated rows first (e.g. a sql node with SELECT DISTINCT, or keep one logging run per depth).`;
+}
+
 function summarise(
   table: Table,
   r: Resolved,
@@ -149,6 +180,9 @@ function summarise(
     phi: readTableFloat64(table, r.phi).values,
     sw: readTableFloat64(table, r.sw).values,
     pay: readTableFloat64(table, r.pay).values,
+    wells: table.schema.fields.some((f) => f.name === WELL)
+      ? columnValues(table, WELL).map(wellKey)
+      : undefined,
   };
   for (const [param, name, values] of [
     ['phi', r.phi, cols.phi],
@@ -157,7 +191,9 @@ function summarise(
     const problem = valueProblem(values, param, name, 'fraction', 'summary.netpay');
     if (problem !== undefined) warn(problem);
   }
-  const stats: GroupStats[] = ordered.map((g) => groupStats(g.rows, cols, decimals));
+  const stats = ordered.map((g) => groupStats(g.rows, cols, decimals));
+  const repeated = duplicateWarning(stats, ordered, keys, r);
+  if (repeated !== undefined) warn(repeated);
   const pick = (f: (s: GroupStats) => number) => float64Data(Float64Array.from(stats, f));
   const data = [
     ...r.groups.map((g, k) =>

@@ -1,4 +1,5 @@
 /** The per-group arithmetic of `summary.netpay` (NaN stands for null in and out). */
+import { groupSteps, type GroupSteps } from './netpay-steps.ts';
 
 /** Net pay figures of one group; NaN where a figure is undefined. */
 export interface GroupStats {
@@ -26,25 +27,28 @@ export function roundTo(x: number, decimals: number): number {
   return Number.isFinite(x) ? Number(x.toFixed(decimals)) : x;
 }
 
+/** Whole-table columns a group's figures are computed from (`wells`: well key per row, if any). */
+export interface NetpayColumnsData {
+  readonly index: Float64Array;
+  readonly phi: Float64Array;
+  readonly sw: Float64Array;
+  readonly pay: Float64Array;
+  readonly wells?: readonly string[] | undefined;
+}
+
 /**
- * Figures of the group made of `rows` (table order) over whole-table columns. With `decimals`
- * (version 1.1.0), h is rounded to that many places before use and gross and net after.
+ * Figures of the group made of `rows` (table order) over whole-table columns; h is the median of the
+ * group's depth steps (see `groupSteps`). With `decimals` (version 1.1.0), h is rounded to that many
+ * places before use and gross and net after.
  */
 export function groupStats(
   rows: readonly number[],
-  c: { index: Float64Array; phi: Float64Array; sw: Float64Array; pay: Float64Array },
+  c: NetpayColumnsData,
   decimals?: number,
-): GroupStats {
+): GroupStats & { readonly steps: GroupSteps } {
   const round = (x: number) => (decimals === undefined ? x : roundTo(x, decimals));
-  const steps: number[] = [];
-  let previous = NaN;
-  for (const i of rows) {
-    const x = c.index[i]!;
-    if (Number.isNaN(x)) continue;
-    if (!Number.isNaN(previous)) steps.push(Math.abs(x - previous));
-    previous = x;
-  }
-  const h = round(median(steps));
+  const steps = groupSteps(rows, c.index, c.wells);
+  const h = round(median(steps.steps));
   let payRows = 0;
   let phiCount = 0;
   let phiSum = 0;
@@ -73,5 +77,6 @@ export function groupStats(
     phiAvg: phiCount > 0 ? phiSum / phiCount : NaN,
     swAvg: pvSum > 0 ? pvSwSum / pvSum : NaN,
     hcpv: h * hcSum,
+    steps,
   };
 }

@@ -69,11 +69,13 @@ describe('summary.netpay', () => {
       'hcpv',
     ]);
     // A: steps all 0.5 -> h 0.5, 6 rows -> gross 3, 4 pay rows -> net 2.
-    // B (table order 2005, 2010, 2009, 2007, 2006): steps 5, 1, 2, 1 -> median (1 + 2)/2 = 1.5;
-    //   gross 7.5; net 1.5 (one pay row); hcpv 1.5 x 0.22 x 0.75 = 0.2475.
-    expectClose(valuesOf(out, 'gross'), [3, 7.5]);
-    expectClose(valuesOf(out, 'net'), [2, 1.5]);
-    expectClose(valuesOf(out, 'hcpv'), [0.145 + 0.12, 0.2475]);
+    // B (table order 2005, 2010, 2009, 2007, 2006): sorted 2005, 2006, 2007, 2009, 2010, steps
+    //   1, 1, 2, 1 -> h 1 (1 m sampling with a gap); gross 5; net 1 (one pay row);
+    //   hcpv 1 x 0.22 x 0.75 = 0.165. (Table-order steps 5, 1, 2, 1 gave h 1.5 and gross 7.5 m
+    //   for five 1 m samples, which is wrong.)
+    expectClose(valuesOf(out, 'gross'), [3, 5]);
+    expectClose(valuesOf(out, 'net'), [2, 1]);
+    expectClose(valuesOf(out, 'hcpv'), [0.145 + 0.12, 0.165]);
   });
 
   it('with groupBy [] gives one row for the whole table', async () => {

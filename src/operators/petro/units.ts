@@ -10,7 +10,7 @@ import type { Schema } from 'apache-arrow';
 import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 
 /** What an input column measures, which fixes the unit a formula expects. */
-export type Quantity = 'density' | 'slowness' | 'fraction';
+export type Quantity = 'density' | 'slowness' | 'fraction' | 'gamma';
 
 interface QuantityRule {
   /** The unit the formulas expect, as the messages name it. */
@@ -37,6 +37,14 @@ const RULES: Readonly<Record<Quantity, QuantityRule>> = {
   slowness: {
     expected: 'us/ft',
     others: { 'US/M': '* 0.3048', 'USEC/M': '* 0.3048', 'MS/KM': '* 0.3048' },
+    plausibleMax: Infinity,
+    likely: '',
+    likelyConversion: '',
+  },
+  // Gamma ray in API units; no other unit is in use, so only "no value" markers are checked.
+  gamma: {
+    expected: 'API',
+    others: {},
     plausibleMax: Infinity,
     likely: '',
     likelyConversion: '',
@@ -84,8 +92,24 @@ export function unitProblem(
 }
 
 /**
- * A warning when a column without a stated unit holds values that cannot be in the expected unit
- * (density above 10 g/cc, a fraction above 1.5), or undefined when the values look right.
+ * Values at or below this are "no value" markers (LAS NULL -999.25, -999, -9999) read as numbers:
+ * no density, slowness, gamma ray or fraction log reads them.
+ */
+export const NO_VALUE_MARK = -999;
+
+/** What a quantity is called in the "no value" warning, with the wrong result it would give. */
+const EFFECT: Readonly<Record<Quantity, string>> = {
+  density: 'a RHOB of -999.25 gives a density porosity of 1',
+  slowness: 'a DT of -999.25 gives a Wyllie porosity of 0',
+  fraction:
+    'a VSH or SW of -999.25 passes a maximum cutoff, and a porosity of -999.25 wrecks any average',
+  gamma: 'a GR of -999.25 gives VSH 0, clean rock',
+};
+
+/**
+ * A warning when a column holds "no value" markers read as numbers (values <= -999), or, for a
+ * column without a stated unit, values that cannot be in the expected unit (density above 10 g/cc,
+ * a fraction above 1.5); undefined when the values look right.
  */
 export function valueProblem(
   values: Float64Array,
@@ -96,7 +120,19 @@ export function valueProblem(
 ): string | undefined {
   const rule = RULES[quantity];
   let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
+  let marks = 0;
+  let first = NaN;
+  for (const v of values) {
+    if (v > max) max = v;
+    if (v <= NO_VALUE_MARK) {
+      if (marks === 0) first = v;
+      marks++;
+    }
+  }
+  if (marks > 0) {
+    const expression = `CASE WHEN ${conversion(name, `<= ${NO_VALUE_MARK} THEN NULL ELSE`)} "${name.replace(/"/g, '""')}" END`;
+    return `Parameter "${param}": column "${name}" holds ${marks} ${marks === 1 ? 'value' : 'values'} of ${NO_VALUE_MARK} or less (the first is ${first}), which no log in ${rule.expected} reads: ${marks === 1 ? 'it looks' : 'they look'} like a "no value" marker (the LAS NULL, such as -999.25) read as a number, and ${op} computes with ${marks === 1 ? 'it' : 'them'} (${EFFECT[quantity]}). Make ${marks === 1 ? 'it' : 'them'} null first: declare the marker where the file is read (the LAS NULL line, or source.csv's "Missing value"), or add a math.expression node (expression ${expression}, output "${name}").`;
+  }
   if (!(max > rule.plausibleMax)) return undefined;
   return `Parameter "${param}": column "${name}" has values up to ${max}, impossible in ${rule.expected}: it looks like ${rule.likely}, and ${op} expects ${rule.expected}, so its results are wrong. Convert it first with a math.expression node (expression ${conversion(name, rule.likelyConversion)}, output "${name}").`;
 }

@@ -70,6 +70,7 @@ export const vshale = defineRowwise({
     'Asquith & Krygowski 2004 (AAPG Methods 16); Larionov 1969; Stieber 1970 (SPE 2961); Clavier et al. 1971 (JPT 23(6))',
   params,
   columns: (p) => [['gr', p.gr]],
+  quantities: { gr: 'gamma' },
   check: (p) =>
     p.grMax > p.grMin
       ? undefined

@@ -17,8 +17,10 @@ import {
 import { column, defineParams, text } from '../params.ts';
 import type { BlockingOperator } from '../types.ts';
 import { withDefaults } from './shared.ts';
-import { columnExists, columnValues, dataOf, plainType, valueKey } from './tables.ts';
+import { columnExists, columnValues, dataOf, plainType } from './tables.ts';
+import { wellKey } from './well-key.ts';
 import { zoneLookup } from './zones-lookup.ts';
+import { firstTops, ZoneCoverage } from './zones-coverage.ts';
 
 const params = defineParams({
   index: column({
@@ -109,11 +111,18 @@ function warnUnmatchedWells(
 ): void {
   if (logs.fields.some((f) => f.name === wellColumn)) return;
   if (!tops.schema.fields.some((f) => f.name === wellColumn)) return;
-  const wells = new Set(columnValues(tops, wellColumn).map(valueKey));
+  const wells = new Set(columnValues(tops, wellColumn).map(wellKey));
   if (wells.size < 2) return;
   warn(
     `The tops table has tops of ${wells.size} wells (column "${wellColumn}") but the logs have no column "${wellColumn}", so every top applies to every sample and the zones mix the wells' tops. Add a column "${wellColumn}" with the well's name to the logs (e.g. a math.expression node), or keep only this well's tops (e.g. with a sql node).`,
   );
+}
+
+/** A well value as the warnings show it; null stays null. */
+function nameOf(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const plain = typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint';
+  return plain ? String(v) : (JSON.stringify(v) ?? '');
 }
 
 /** `zones.assign` 1.0.0 (blocking: it needs every top before the first sample can be labelled). */
@@ -125,7 +134,7 @@ export const zonesAssign: BlockingOperator<Params> = {
   title: 'Assign zones from tops',
   category: 'Tables',
   description:
-    'Adds to the logs the zone of the deepest top <= index, i.e. the top with the largest depth not below the sample (works for increasing or decreasing index); null above the first top, for a null index, or for a well that has no tops. Tops are matched by well when both tables have the well column. Two tops at the same depth: the one listed last wins.',
+    'Adds to the logs the zone of the deepest top <= index, i.e. the top with the largest depth not below the sample (works for increasing or decreasing index); null above the first top, for a null index, or for a well that has no tops. Tops are matched by well when both tables have the well column, by the well name as text without surrounding spaces (a well 1001 read as a number matches "1001" read as text). Two tops at the same depth: the one listed last wins.',
   params,
   inputs: () => [
     { name: 'logs', description: 'Log samples with a depth index (and a well column).' },
@@ -154,17 +163,22 @@ export const zonesAssign: BlockingOperator<Params> = {
     if (!r.ok) return Promise.reject(new PetroflowException({ ...r.error, nodeId: ctx.nodeId }));
     const p = withDefaults(params, raw);
     const zones = columnValues(tops, p.zoneColumn);
-    const topWells = r.value.byWell ? columnValues(tops, p.wellColumn).map(valueKey) : undefined;
-    const find = zoneLookup(readTableFloat64(tops, p.topColumn).values, topWells);
-    const missing = new Set<string>();
+    const topWells = r.value.byWell ? columnValues(tops, p.wellColumn).map(wellKey) : undefined;
+    const depths = readTableFloat64(tops, p.topColumn).values;
+    const find = zoneLookup(depths, topWells);
+    const missing = new Set<string | null>();
+    const coverage = new ZoneCoverage();
     const batches = logs.batches.map((batch: RecordBatch) => {
       const index = readFloat64(batch, r.value.index).values;
       const wells = r.value.byWell ? (batch.getChild(p.wellColumn) ?? undefined) : undefined;
       const values = new Array<unknown>(batch.numRows);
       for (let i = 0; i < batch.numRows; i++) {
-        const well = wells ? valueKey(wells.get(i)) : undefined;
+        const well = wells ? wellKey(wells.get(i)) : undefined;
         const row = find(index[i]!, well);
-        if (row === -2 && wells) missing.add(String(wells.get(i)));
+        if (row === -2 && wells) missing.add(nameOf(wells.get(i)));
+        else if (!Number.isNaN(index[i])) {
+          coverage.add(well ?? '', String(nameOf(wells?.get(i))), index[i]!, row >= 0);
+        }
         values[i] = row >= 0 ? zones[row] : null;
       }
       const added = new Map([
@@ -173,9 +187,15 @@ export const zonesAssign: BlockingOperator<Params> = {
       return withColumns(batch, r.value.out, added);
     });
     if (!r.value.byWell) warnUnmatchedWells(logs.schema, tops, p.wellColumn, (m) => ctx.warn(m));
+    const first = firstTops(depths, topWells);
+    const zoneName = r.value.zoneField.name;
+    for (const m of coverage.warnings((k) => first.get(k) ?? NaN, zoneName, r.value.byWell))
+      ctx.warn(m);
     for (const well of missing)
       ctx.warn(
-        `Well "${well}" has no tops in the tops table; its ${r.value.zoneField.name} is null.`,
+        well === null
+          ? `Samples without a well name (a null ${p.wellColumn}) match no tops; their ${zoneName} is null. Fill ${p.wellColumn} in the logs (e.g. a math.expression node) with the well name the tops use.`
+          : `Well "${well}" has no tops in the tops table; its ${zoneName} is null.`,
       );
     return Promise.resolve(new Table(r.value.out, batches));
   },
