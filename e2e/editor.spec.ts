@@ -43,7 +43,7 @@ test('build, fix, run, look, undo/redo, reload, export', async ({ page }) => {
   await page.getByLabel('Search operators').fill('las files');
   await page.getByLabel('Search operators').press('Enter');
   await expect(app.node('las-1')).toBeVisible();
-  await expect(app.node('las-1')).toContainText('v1.1.0');
+  await expect(app.node('las-1')).toContainText('v1.2.0');
   await app.param('File').fill('*.las');
   await app.addOperator('Shale volume');
   await expect(app.node('vshale-1')).toHaveAttribute('data-status', 'idle');

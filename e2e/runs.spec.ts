@@ -105,7 +105,7 @@ test('run history: two runs listed, a timeline per run, provenance, OTLP trace d
   await expect(figures).toContainText('Rows in / out');
   const provenance = dialog.getByRole('region', { name: 'Provenance' });
   await expect(provenance).toContainText(/Pipeline hash\s*[0-9a-f]{64}/);
-  await expect(provenance).toContainText('source.las@1.1.0');
+  await expect(provenance).toContainText('source.las@1.2.0');
   await expect(provenance).toContainText(/well-1\.las: [0-9a-f]{64}/);
   await expect(provenance).toContainText(/tops\.csv: [0-9a-f]{64}/);
   await chart

@@ -59,7 +59,7 @@ const topsRows = read('tops.csv')
 
 describe('"Net pay, Archie" over the example wells', () => {
   it('stacks the wells in metres: WELL-2 (logged in feet) converted, tops inside each well', async () => {
-    expect(template.nodes.find((n) => n.id === 'logs')?.version).toBe('1.1.0');
+    expect(template.nodes.find((n) => n.id === 'logs')?.version).toBe('1.2.0');
     const { table, warnings } = await stackedWells();
     expect(warnings).toEqual(['DEPT of well-2.las converted from F to M.']);
     expect(table.schema.fields[0]?.metadata.get('unit')).toBe('M');

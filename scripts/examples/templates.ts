@@ -12,14 +12,15 @@ type NodeSpec = readonly [id: string, op: string, params: Record<string, unknown
 type EdgeSpec = readonly [from: string, to: string, toPort?: string];
 
 /**
- * Operator versions the templates pin where not 1.0.0: source.las 1.1.0 converts WELL-2's depths
- * (logged in feet) to metres when the wells are stacked, so every depth, and tops.csv, is in metres;
+ * Operator versions the templates pin where not 1.0.0: source.las 1.2.0 (from 1.1.0 on, WELL-2's
+ * depths, logged in feet, are converted to metres when the wells are stacked, so every depth, and
+ * tops.csv, is in metres; 1.2.0 also stacks index curves named differently under one name);
  * source.csv 1.1.0 (decimal ".") so the tops node offers no upgrade; summary.netpay 1.1.0 (figures
  * rounded to 6 decimals: 1.0.0 shows net = 29.699999999972988 for 29.7 m). A new user's first
  * template offers no upgrade; the upgrade journey is tested on a copy pinned at 1.0.0.
  */
 const PINNED: Readonly<Record<string, string>> = {
-  'source.las': '1.1.0',
+  'source.las': '1.2.0',
   'source.csv': '1.1.0',
   'summary.netpay': '1.1.0',
 };

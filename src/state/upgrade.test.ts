@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(template))('upgrading summary.netpay in the template
     expect(offer?.steps[0]?.changes).toMatch(/Adds the parameter "decimals"/);
     // Nothing else in the template has a newer version (the LAS source already pins 1.1.0).
     const others = s.getState().doc.nodes.filter((n) => n.id !== 'netpay');
-    expect(others.find((n) => n.id === 'logs')?.version).toBe('1.1.0');
+    expect(others.find((n) => n.id === 'logs')?.version).toBe('1.2.0');
     expect(others.filter((n) => s.getState().upgradeOffer(n.id))).toEqual([]);
 
     // Shown before accepting: the migration adds "decimals" and touches nothing else.

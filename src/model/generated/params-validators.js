@@ -8790,6 +8790,7 @@ export const paramsSchemaKeys = Object.freeze({
   'source.csv@1.1.0': 'pc9798e1f68f0461c',
   'source.las@1.0.0': 'p5a4d1de37ddf12e3',
   'source.las@1.1.0': 'p5a4d1de37ddf12e3',
+  'source.las@1.2.0': 'p5a4d1de37ddf12e3',
   'sql@1.0.0': 'p4c7b745c754b993e',
   'stats.describe@1.0.0': 'p6d8de36527a87219',
   'summary.netpay@1.0.0': 'pabbc9e79d3633cd8',

@@ -4,7 +4,7 @@ import { filterDepth } from './filter-depth.ts';
 import { mathExpression } from './math-expression.ts';
 import { resample } from './resample.ts';
 import { sourceCsv, sourceCsvV110 } from './source-csv.ts';
-import { sourceLas, sourceLasV110 } from './source-las.ts';
+import { sourceLas, sourceLasV110, sourceLasV120 } from './source-las.ts';
 import { sql } from './sql.ts';
 import { statsDescribe } from './stats-describe.ts';
 
@@ -12,6 +12,7 @@ import { statsDescribe } from './stats-describe.ts';
 export const tableOperators: readonly AnyOperator[] = [
   sourceLas,
   sourceLasV110,
+  sourceLasV120,
   sourceCsv,
   sourceCsvV110,
   filterDepth,

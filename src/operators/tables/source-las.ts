@@ -13,6 +13,7 @@ import { outPort, withDefaults, type ParamsType } from './shared.ts';
 import { batchFromColumns } from './arrow-util.ts';
 import { convertLengthData, metresPer } from './units.ts';
 import { conformBatch, stackSchemas, type StackedSchema } from './stack.ts';
+import { planIndexNames, renameIndex, withSchema } from './source-las-index.ts';
 
 const ID = 'source.las';
 
@@ -50,22 +51,6 @@ async function openAll(names: readonly string[], ctx: RunContext): Promise<Opene
     out.push({ name, reader: r.value });
   }
   return out;
-}
-
-/**
- * Warnings for stacked files whose index curve has another mnemonic than the first file's (DEPT
- * in one, DEPTH in another): their rows have no value in the stacked index column, so every
- * operator that works on the first column would drop them.
- */
-export function indexMismatches(files: readonly { name: string; index: string }[]): string[] {
-  const first = files[0];
-  if (!first) return [];
-  return files
-    .filter((f) => f.index !== first.index)
-    .map(
-      (f) =>
-        `${f.name}: the index curve is ${f.index}, not ${first.index} as in ${first.name}, so ${f.name}'s rows have no ${first.index} value in the stacked table; filter.depth, resample and zones.assign on ${first.index} drop them. Give the index the same mnemonic in every file (e.g. rename ${f.index} to ${first.index} in the ~Curve section), or read ${f.name} separately.`,
-    );
 }
 
 /** How one version of the operator treats columns whose units differ between stacked files. */
@@ -111,22 +96,34 @@ function convertBatch(batch: RecordBatch, conversions: readonly Conversion[]): R
   return batchFromColumns(batch.schema, children, batch.numRows);
 }
 
-function makeRead(policy: UnitPolicy) {
+/** What a version does with stacked files: lengths in one unit; index curves under one name. */
+interface StackPolicy {
+  readonly units: UnitPolicy;
+  readonly unifyIndex: boolean;
+}
+
+function makeRead(policy: StackPolicy) {
   return async function* read(raw: SourceLasParams, ctx: RunContext): AsyncGenerator<RecordBatch> {
     const p = withDefaults(params, raw, ID);
     const names = matchFiles(ctx.files, p.file, { nodeId: ctx.nodeId, op: ID });
     const opened = await openAll(names, ctx);
+    const index = planIndexNames(
+      opened.map((o) => ({ name: o.name, schema: o.reader.schema })),
+      policy.unifyIndex,
+    );
+    const schemas = new Map(
+      opened.map((o) => {
+        const to = index.renames.get(o.name);
+        return [o.name, to === undefined ? o.reader.schema : renameIndex(o.reader.schema, to)];
+      }),
+    );
     const stacked = stackSchemas(
-      opened.map((o) => ({ file: o.name, schema: o.reader.schema })),
+      opened.map((o) => ({ file: o.name, schema: schemas.get(o.name)! })),
       ['WELL'],
     );
     for (const note of stacked.notes) ctx.warn(note);
-    const indexes = opened.map((o) => ({ name: o.name, index: o.reader.schema.fields[0]?.name }));
-    const named = indexes.filter(
-      (f): f is { name: string; index: string } => f.index !== undefined,
-    );
-    for (const w of indexMismatches(named)) ctx.warn(w);
-    const conversions = planUnits(stacked, policy, (m) => ctx.warn(m));
+    for (const w of index.warnings) ctx.warn(w);
+    const conversions = planUnits(stacked, policy.units, (m) => ctx.warn(m));
     let rows = 0;
     for (const { name, reader } of opened) {
       let warned = 0;
@@ -137,6 +134,7 @@ function makeRead(policy: UnitPolicy) {
         }
       };
       const convert = conversions.get(name) ?? [];
+      const renamed = index.renames.has(name) ? schemas.get(name) : undefined;
       forward();
       for (const batch of reader.batches()) {
         if (ctx.signal.aborted) return;
@@ -145,7 +143,7 @@ function makeRead(policy: UnitPolicy) {
         ctx.progress(rows);
         if (opened.length === 1) yield batch;
         else {
-          const laid = conformBatch(batch, stacked.schema);
+          const laid = conformBatch(renamed ? withSchema(batch, renamed) : batch, stacked.schema);
           yield convert.length > 0 ? convertBatch(laid, convert) : laid;
         }
       }
@@ -170,7 +168,7 @@ export const sourceLas: SourceOperator<SourceLasParams> = {
   inputs: () => [],
   outputs: outPort,
   outputSchema: () => undefined,
-  read: makeRead('keep'),
+  read: makeRead({ units: 'keep', unifyIndex: false }),
 };
 
 /** `source.las` 1.1.0: as 1.0.0, but length columns of stacked files are put in one unit. */
@@ -184,5 +182,19 @@ export const sourceLasV110: SourceOperator<SourceLasParams> = {
       'No parameter changes. When the matched files give a column in different length units (metres, feet, inches...), values are converted to the unit of the first file that has it, instead of being stacked as they are: a well logged in feet stacked after one in metres gets its depths in metres. Results change only for such stacks; single files and stacks in one unit give the same table. Check tables matched to these depths (tops for zones.assign, cutoff intervals): they must be in the new unit too.',
     migrate: (p) => ({ ...p }),
   },
-  read: makeRead('convert-lengths'),
+  read: makeRead({ units: 'convert-lengths', unifyIndex: false }),
+};
+
+/** `source.las` 1.2.0: as 1.1.0, but stacked files' index curves share the first file's mnemonic. */
+export const sourceLasV120: SourceOperator<SourceLasParams> = {
+  ...sourceLasV110,
+  version: '1.2.0',
+  description: `${sourceLasV110.description} Version 1.2.0: when stacked files name their index curve differently (DEPT in one, DEPTH or MD in another), every index is stacked under the first file's mnemonic, with a warning, unless that file also has a curve of that name or the units are neither equal nor both lengths (then it warns why and stacks as 1.1.0 does).`,
+  migration: {
+    from: '1.1.0',
+    changes:
+      "No parameter changes. When matched files name their index curve differently (DEPT in one, DEPTH in another), every file's index is stacked under the first file's mnemonic instead of in a column of its own: the later files' rows get depths in the index column, so filter.depth, resample and zones.assign keep them, and the other index column (e.g. DEPTH) disappears. Results change only for such stacks. Check nodes that name the other mnemonic: they must use the first file's.",
+    migrate: (p) => ({ ...p }),
+  },
+  read: makeRead({ units: 'convert-lengths', unifyIndex: true }),
 };
