@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Bool,
   Decimal,
+  Dictionary,
   Field,
   Float16,
   Float32,
@@ -156,5 +157,18 @@ describe('building batches', () => {
     expect(noNumbers.ok === false && noNumbers.error.message).toContain('no numeric column');
     expect(isNumericType(new Utf8())).toBe(false);
     expect(isNumericType(new Decimal(2, 10, 128))).toBe(true);
+  });
+
+  it('gives a dictionary-encoded text column the same hint as plain text', () => {
+    const schema = new Schema([
+      new Field('A', new Float64()),
+      new Field('B', new Dictionary(new Utf8(), new Int32())),
+      new Field('C', new Dictionary(new Float64(), new Int32())),
+    ]);
+    const text = numericColumnIndex(schema, 'gr', 'B');
+    expect(text.ok === false && text.error.message).toContain('"Decimal separator" to ","');
+    // A dictionary of numbers is not text: no CSV hint.
+    const dict = numericColumnIndex(schema, 'gr', 'C');
+    expect(dict.ok === false && dict.error.message).not.toContain('Decimal separator');
   });
 });

@@ -203,6 +203,12 @@ export function withColumns(
   return new RecordBatch(schema, struct);
 }
 
+/** Text, plain or dictionary-encoded (DuckDB and Arrow files may give either for the same column). */
+function isTextType(t: DataType): boolean {
+  const v = DataType.isDictionary(t) ? (t.dictionary as DataType) : t;
+  return v.typeId === Type.Utf8 || v.typeId === Type.LargeUtf8;
+}
+
 /**
  * Checks that parameter `param` names a numeric column of `schema`; the error names the parameter
  * and lists the available columns, so the user can pick the right one.
@@ -230,11 +236,9 @@ export function numericColumnIndex(
     const choose = numeric.length
       ? `Choose a numeric column among: ${numeric.map((f) => f.name).join(', ')}.`
       : 'The input has no numeric column.';
-    const hint =
-      (field.type as DataType).typeId === Type.Utf8 ||
-      (field.type as DataType).typeId === Type.LargeUtf8
-        ? ' Numbers read as text in a CSV usually come from one of: decimal commas (1000,5): set the CSV source\'s "Decimal separator" to "," (source.csv 1.1.0); thousands separators (12,345.5): remove them before adding the file; a units row under the header, or marks such as N/A or - for missing values: remove them from the file. The source\'s warnings name the case and the first row holding it.'
-        : '';
+    const hint = isTextType(field.type as DataType)
+      ? ' Numbers read as text in a CSV usually come from one of: decimal commas (1000,5): set the CSV source\'s "Decimal separator" to "," (source.csv 1.1.0); thousands separators (12,345.5): remove them before adding the file; a units row under the header, or marks such as N/A or - for missing values: remove them from the file. The source\'s warnings name the case and the first row holding it.'
+      : '';
     return err(
       petroflowError(
         'BAD_PARAMS',

@@ -67,4 +67,17 @@ describe('zones.assign', () => {
     );
     expect(r?.ok === false && r.error.field).toBe('params.zoneColumn');
   });
+
+  it('refuses an output that would replace the depths or the well names', async () => {
+    const schemas = { logs: logs.schema, tops: tops.schema };
+    const index = zonesAssign.outputSchema(schemas, { index: 'DEPT', output: 'DEPT' });
+    expect(index?.ok === false && index.error).toMatchObject({ field: 'params.output' });
+    expect(index?.ok === false && index.error.message).toMatch(/"DEPT" is the index of the logs/);
+    const well = zonesAssign.outputSchema(schemas, { output: 'WELL' });
+    expect(well?.ok === false && well.error.message).toMatch(/"WELL" is the well column/);
+    await expect(
+      zonesAssign.run({ logs, tops }, { output: 'DEPT' }, testContext()),
+    ).rejects.toThrow(/"output": "DEPT" is the index/);
+    expect(zonesAssign.outputSchema(schemas, { output: 'FORMATION' })?.ok).toBe(true);
+  });
 });

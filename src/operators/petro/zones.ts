@@ -88,6 +88,20 @@ function resolve(logs: Schema, tops: Schema, raw: Params): Result<Resolved, Petr
   const zone = columnExists(tops, 'zoneColumn', p.zoneColumn, where, 'the tops table');
   if (!zone.ok) return zone;
   const has = (s: Schema) => s.fields.some((f) => f.name === p.wellColumn);
+  // The zone replaces a column of that name: never the depths, nor the wells it was matched by.
+  const replaced =
+    p.output === index
+      ? 'the index'
+      : has(logs) && p.output === p.wellColumn
+        ? 'the well column'
+        : '';
+  if (replaced)
+    return err({
+      code: 'BAD_PARAMS',
+      message: `Parameter "output": "${p.output}" is ${replaced} of the logs; the zones would replace it. Choose another name for the zone column (e.g. ZONE).`,
+      ...where,
+      field: 'params.output',
+    });
   const meta = new Map(zone.value.metadata);
   meta.set('description', 'Zone from formation tops (deepest top at or above the sample)');
   const zoneField = new Field(p.output, plainType(zone.value.type as DataType), true, meta);
