@@ -177,7 +177,7 @@ const las = `~Version
  WRAP. NO :
 ~Well
  STRT.M 100 :
- STOP.M 100.5 :
+ STOP.M 101 :
  STEP.M 0.5 :
  NULL. -999.25 :
  WELL. W-1 :

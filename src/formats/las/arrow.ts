@@ -25,6 +25,8 @@ export interface SchemaFacts {
   readonly nullValue: number | null;
   readonly file: string;
   readonly wellName: string;
+  /** Free text of ~Other (written back by `writeLas`). */
+  readonly other: string;
 }
 
 /** The schema: curves in file order (index first), then `WELL`. */
@@ -50,6 +52,7 @@ export function lasSchema(curves: readonly LasCurveInfo[], facts: SchemaFacts): 
     ['las.nullValue', facts.nullValue === null ? '' : String(facts.nullValue)],
     ['las.file', facts.file],
     ['las.wellName', facts.wellName],
+    ['las.other', facts.other],
   ]);
   return new Schema(fields, meta);
 }

@@ -1,5 +1,6 @@
 /** Assembles `LasInfo` from the scanned sections: version rules, NULL, curves, main data choice. */
-import { parseCurves, parseItems } from './items.ts';
+import type { DeclaredFigure, DeclaredRange } from './indexCheck.ts';
+import { parseCurves, parseItems, type LineItem } from './items.ts';
 import { headerNumber } from './number.ts';
 import { isLogSet, setBase, type RawSection } from './sections.ts';
 import type {
@@ -37,10 +38,26 @@ export interface HeaderResult {
   readonly curves: LasCurveInfo[];
   readonly dataSets: DataPart[];
   readonly wellName: string;
+  /** ~Well STRT/STOP/STEP with their lines, checked against the main table's index. */
+  readonly declared: DeclaredRange;
 }
 
-const strip = <T extends { line: number }>(items: T[]): Omit<T, 'line'>[] =>
-  items.map(({ line: _line, ...rest }) => rest);
+/** Items as `LasHeaderItem`s: the line and raw text stay internal (they are not in `info` or metadata). */
+const strip = (items: LineItem[]): LasHeaderItem[] =>
+  items.map(({ line: _line, raw: _raw, ...rest }) => rest);
+
+/** STRT/STOP/STEP as declared in ~Well, for checking against the data (`indexCheck.ts`). */
+function declaredRange(items: readonly LineItem[]): DeclaredRange {
+  const figure = (m: string): DeclaredFigure | undefined => {
+    const it = items.find((i) => i.mnemonic.toUpperCase() === m);
+    if (!it || typeof it.value !== 'number') return undefined;
+    return { value: it.value, text: it.raw.trim(), line: it.line };
+  };
+  const strt = figure('STRT');
+  const stop = figure('STOP');
+  const step = figure('STEP');
+  return { ...(strt && { strt }), ...(stop && { stop }), ...(step && { step }) };
+}
 
 function findItem(items: readonly LasHeaderItem[], mnemonic: string): LasHeaderItem | undefined {
   return items.find((i) => i.mnemonic.toUpperCase() === mnemonic);
@@ -148,11 +165,10 @@ export function buildHeader(
     });
   const v = versionRules(sections, warnings);
   const wellSection = sections.find((s) => s.role === 'well');
-  const well = strip(
-    sections
-      .filter((s) => s.role === 'well')
-      .flatMap((s) => parseItems(s, warnings, { swapValue: v.version < 2, wellSection: true })),
-  );
+  const wellItems = sections
+    .filter((s) => s.role === 'well')
+    .flatMap((s) => parseItems(s, warnings, { swapValue: v.version < 2, wellSection: true }));
+  const well = strip(wellItems);
   const nullValue = readNull(well, wellSection?.line ?? 1, warnings);
   const params: LasHeaderItem[] = [];
   const extraSections: LasExtraSection[] = [];
@@ -220,6 +236,7 @@ export function buildHeader(
       message: `no ~Log_Data or ~A section; data set ~${first.section.title} read as the main table`,
     });
   }
+  const legacy = v.version < 3;
   // Curves parsed once per definition section, however many data sets share it.
   const parsed = new Map<RawSection | undefined, LasCurveInfo[]>();
   const withCurves = (d: (typeof dataParts)[number], reserved: string[]): DataPart => {
@@ -229,13 +246,13 @@ export function buildHeader(
         message: `no curve definitions for ~${d.section.title}; columns named UNKNOWN`,
       });
     if (reserved.length > 0)
-      return { section: d.section, curves: parseCurves(d.def, warnings, reserved) };
+      return { section: d.section, curves: parseCurves(d.def, warnings, reserved, legacy) };
     let curves = parsed.get(d.def);
-    if (!curves) parsed.set(d.def, (curves = parseCurves(d.def, warnings, reserved)));
+    if (!curves) parsed.set(d.def, (curves = parseCurves(d.def, warnings, reserved, legacy)));
     return { section: d.section, curves };
   };
   const main = mainIndex >= 0 ? withCurves(dataParts[mainIndex]!, ['WELL']) : null;
-  const curves = main ? main.curves : parseCurves(mainCurves, warnings, ['WELL']);
+  const curves = main ? main.curves : parseCurves(mainCurves, warnings, ['WELL'], legacy);
   const others = dataParts.filter((_, i) => i !== mainIndex);
   if (others.length > MAX_DATA_SETS)
     warnings.push({
@@ -264,5 +281,6 @@ export function buildHeader(
     curves,
     dataSets,
     wellName,
+    declared: declaredRange(wellItems),
   });
 }

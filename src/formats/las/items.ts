@@ -36,11 +36,15 @@ export function typedValue(text: string, keepText: boolean): string | number {
  * A header value in double quotes (`WELL. "ANY ET AL, 12-34" : WELL`, as LAS 3.0 writes values
  * holding its delimiter) without them, or null when it is not quoted so. The quotes were kept and
  * ended up in the WELL column of every row; a quoted value stays text (`"12"` is the text 12).
+ * Doubled quotes inside are one quote; a value with a lone quote inside is kept as written.
  */
 export function unquote(value: string): string | null {
   if (value.length < 2 || value[0] !== '"' || !value.endsWith('"')) return null;
   const inner = value.slice(1, -1);
-  return inner.includes('"') ? null : inner;
+  // Quotes inside are doubled, CSV style (`writeLas` writes the text `"A"` as `"""A"""`).
+  for (let i = inner.indexOf('"'); i >= 0; i = inner.indexOf('"', i + 2))
+    if (inner[i + 1] !== '"') return null;
+  return inner.replaceAll('""', '"');
 }
 
 /** The most common column of the delimiter colon over lines that have only one candidate. */
@@ -65,13 +69,16 @@ export interface ItemOptions {
   readonly wellSection?: boolean;
 }
 
+/** A header item with its line and its value text as written (before typing and unquoting). */
+export type LineItem = LasHeaderItem & { line: number; raw: string };
+
 /** Header items of a section with a line number each; lines that are not items give a warning. */
 export function parseItems(
   section: RawSection,
   warnings: LasWarning[],
   opts: ItemOptions = {},
-): (LasHeaderItem & { line: number })[] {
-  const out: (LasHeaderItem & { line: number })[] = [];
+): LineItem[] {
+  const out: LineItem[] = [];
   const column = usualColonColumn(section);
   for (const { text, line, indent } of section.lines) {
     const f = parseHeaderLine(text, column === undefined ? undefined : column - indent);
@@ -95,6 +102,7 @@ export function parseItems(
       value: typedValue(quoted ?? value, keepText),
       description,
       line,
+      raw: value,
     });
   }
   return out;
@@ -134,11 +142,26 @@ export function formatHint(description: string): 'number' | 'text' | null {
   return null;
 }
 
-/** Curve definitions of a ~Curve / `_Definition` section, named uniquely. */
+/**
+ * A LAS 1.2/2.0 description without a final LAS 3.0 text mark `{S}` (2.0 has no format field;
+ * `writeLas` marks so a text column whose sampled values are all null), and whether it had one.
+ */
+function textMark(description: string): { description: string; text: boolean } {
+  const d = description.trimEnd();
+  if (!d.toUpperCase().endsWith('{S}')) return { description, text: false };
+  return { description: d.slice(0, -3).trimEnd(), text: true };
+}
+
+/**
+ * Curve definitions of a ~Curve / `_Definition` section, named uniquely. With `legacy` (LAS
+ * 1.2/2.0) a final `{S}` in a description makes the curve text and is removed from it (LAS 3.0
+ * keeps format marks in descriptions, as lasio does).
+ */
 export function parseCurves(
   section: RawSection | undefined,
   warnings: LasWarning[],
   reserved: readonly string[],
+  legacy = false,
 ): LasCurveInfo[] {
   if (!section) return [];
   const items = parseItems(section, warnings);
@@ -155,12 +178,13 @@ export function parseCurves(
       });
     if (it.mnemonic === '')
       warnings.push({ line: it.line, message: `curve without a mnemonic; column named '${name}'` });
+    const mark = legacy ? textMark(it.description) : { description: it.description, text: false };
     return {
       mnemonic: name,
       originalMnemonic: it.mnemonic,
       unit: it.unit,
-      description: it.description,
-      kind: formatHint(it.description) ?? 'number',
+      description: mark.description,
+      kind: mark.text ? 'text' : (formatHint(it.description) ?? 'number'),
       line: it.line,
     };
   });

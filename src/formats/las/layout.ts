@@ -63,7 +63,11 @@ export function mainLayout(
   const width = dataWidth(declared, sample, wrapped);
   // Too wide: the caller rejects the file; naming tens of thousands of curves would be wasted.
   if (width > maxCurves) return { wrapped, delimiter, curves: [], width };
-  const settled = settleCurves(main.curves, sample, wrapped, s.firstLine, [WELL_COLUMN]);
+  // Kinds of wrapped data come from values flowed into records, not from positions in a line.
+  const kinds = wrapped
+    ? sampleData(b, decode, s.start, s.end, delimiter, h.nullValue, declared)
+    : sample;
+  const settled = settleCurves(main.curves, kinds, wrapped, s.firstLine, [WELL_COLUMN]);
   if (settled.added > 0)
     warnings.push({
       line: s.firstLine,

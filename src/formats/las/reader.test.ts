@@ -112,7 +112,9 @@ describe('readLasTable: doubtful data gives warnings with line numbers', () => {
     const { messages, table } = readOk(lasText(C3, rows));
     expect(col(table, 'GR').filter((v) => v === null)).toHaveLength(50);
     expect(messages.filter((m) => m.includes('is not a number'))).toHaveLength(20);
-    expect(messages).toContain('line 15: 30 more warnings like the above (bad number) not listed');
+    expect(messages).toContain(
+      'line 75: and 30 more like this (bad number; lines 75-162) not listed',
+    );
   });
 
   it('reads a comma decimal mark in a SPACE-delimited file, with a warning', () => {

@@ -6,13 +6,14 @@ import { lasSchema, toRecordBatch } from './arrow.ts';
 import { DataParser, type BatchColumns, type DataSettings } from './data.ts';
 import { notLasReason } from './binary.ts';
 import { decodeLasBytes } from './encoding.ts';
+import { IndexCheck } from './indexCheck.ts';
 import { blankNbsp } from './nbsp.ts';
 import { buildHeader, type DataPart } from './header.ts';
 import { dataWidth, mainLayout } from './layout.ts';
 import { sampleData, settleCurves } from './sample.ts';
 import { scanSections } from './sections.ts';
 import type { LasDataSet, LasInfo, LasReadError, LasReadOptions, LasWarning } from './types.ts';
-import { WarningSink } from './warnings.ts';
+import { WarningSink, capWarnings } from './warnings.ts';
 
 /** Default rows per record batch. */
 export const DEFAULT_BATCH_SIZE = 65_536;
@@ -68,6 +69,7 @@ function readDataSet(
     section.end,
     settings.delimiter,
     settings.nullValue,
+    settings.wrapped ? part.curves.length : 0,
   );
   const n = dataWidth(part.curves.length, sample, settings.wrapped);
   if (n > MAX_CURVES)
@@ -139,6 +141,7 @@ export function openLas(
       message: 'the data section has no curves declared and no values; add a ~Curve section',
     });
   const settings: DataSettings = { delimiter, wrapped, nullValue: h.nullValue };
+  capWarnings(warnings);
   const sink = new WarningSink(warnings);
   let dataSets: LasDataSet[];
   try {
@@ -181,9 +184,13 @@ export function openLas(
       settings,
       dataSink,
     );
+    const check = new IndexCheck(h.declared, curves[0]!.mnemonic);
     try {
-      for (let cols = parser.next(batchSize); cols; cols = parser.next(batchSize))
+      for (let cols = parser.next(batchSize); cols; cols = parser.next(batchSize)) {
+        check.add(cols);
         yield toRecordBatch(schema, cols, h.wellName);
+      }
+      warnings.push(...check.finish());
     } catch (e) {
       if (e instanceof PetroflowException)
         throw new PetroflowException({ ...e.detail, file: e.detail.file ?? file });

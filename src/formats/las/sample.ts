@@ -25,7 +25,12 @@ export interface SampleResult {
   readonly text: number[];
 }
 
-/** Counts numeric and text tokens per column over the first rows of `b[start, end)`. */
+/**
+ * Counts numeric and text tokens per column over the first rows of `b[start, end)`. With `flow`
+ * (wrapped data: the curves per record), values flow over lines into records as the reader reads
+ * them; without it, the n-th value of a line counts for the n-th curve (the 4th value of a wrapped
+ * line `1 2 3 ab` was counted for the 4th curve, so a numeric curve was read as text).
+ */
 export function sampleData(
   b: Uint8Array,
   decode: (s: number, e: number) => string,
@@ -33,6 +38,7 @@ export function sampleData(
   end: number,
   delimiter: LasDelimiter,
   nullValue: number | null,
+  flow = 0,
 ): SampleResult {
   const tok = new Tokens();
   const dlm = delimiterByte(delimiter);
@@ -43,11 +49,14 @@ export function sampleData(
   const count = (into: number[], c: number): void => {
     into[c] = (into[c] ?? 0) + 1;
   };
+  /** Curve of the first value on the next line (wrapped data continues a record). */
+  let next = 0;
   for (let rows = 0; pos < end && rows < SAMPLE_ROWS;) {
     const e = tokenizeLine(b, pos, end, dlm, tok);
     if (tok.count > 0) {
       rows++;
-      let c = 0;
+      const first = next;
+      let c = first;
       for (let t = 0; t < tok.count; t++, c++) {
         const s = tok.starts[t]!;
         const f = tok.ends[t]!;
@@ -83,7 +92,9 @@ export function sampleData(
           else text[c]!++;
         }
       }
-      lineCounts.push(c);
+      lineCounts.push(c - first);
+      // A record that ends inside a line: the rest of the line is ignored (as the reader does).
+      next = flow > 0 && c < flow ? c : 0;
     }
     pos = afterBreak(b, e, end);
   }
@@ -122,7 +133,7 @@ export function settleCurves(
     const hint = formatHint(c.description);
     const num = sample.numeric[i] ?? 0;
     const txt = sample.text[i] ?? 0;
-    const isText = hint === 'text' || txt > num;
+    const isText = c.kind === 'text' || hint === 'text' || txt > num;
     return { ...c, kind: isText ? ('text' as const) : ('number' as const) };
   });
   return { curves, added: extra };

@@ -4,16 +4,17 @@
  * (`String(x)`); nulls (and NaN/Infinity) as the NULL value; text values that contain blanks or
  * quotes, are empty, start with `#` or would read back as numbers or nulls are wrapped in double quotes (single quotes when a double
  * quote in the text is followed by a blank), which the reader removes; line breaks in text become
- * blanks. STRT/STOP/STEP are those of the rows written. Names the header syntax would misread are adjusted (`PHIE.v2` -> `PHIE_v2`, `#X` -> `_#X`,
+ * blanks. STRT/STOP/STEP are those of the rows written; ~Other comes from `las.other`. Names the header syntax would misread are adjusted (`PHIE.v2` -> `PHIE_v2`, `#X` -> `_#X`,
  * unit `deg C` -> `deg_C`). The `WELL` column the reader appends is not written as a curve.
  */
-import type { Schema, Table } from 'apache-arrow';
+import type { DataType, Field, Schema, Table, Vector } from 'apache-arrow';
 import { WELL_COLUMN } from './arrow.ts';
 import { candidateColons } from './headerLine.ts';
 import { indexRange, type IndexRange } from './indexRange.ts';
 import { uniqueNames } from './items.ts';
 import { headerNumber } from './number.ts';
-import { readsBackAsText } from './plainText.ts';
+import { cellWriter, writtenAsText } from './cells.ts';
+import { SAMPLE_ROWS } from './sample.ts';
 import type { LasHeaderItem } from './types.ts';
 
 /** Options of `writeLas`. */
@@ -43,13 +44,27 @@ function headerItems(schema: Schema, key: string): LasHeaderItem[] | null {
  * taken for it. Two blanks after the unit keep a `..` in a value from reading as `MNEM..UNIT`.
  */
 function itemLines(items: readonly LasHeaderItem[]): string[] {
-  const lefts = items.map((it) => ` ${safeMnemonic(it.mnemonic)}.${safeUnit(it.unit ?? '')}`);
-  const values = items.map((it) => headerValue(it.value));
+  const lefts = items.map(
+    (it) => ` ${safeMnemonic(oneLine(it.mnemonic))}.${safeUnit(it.unit ?? '')}`,
+  );
+  const values = items.map((it) =>
+    headerValue(typeof it.value === 'string' ? oneLine(it.value) : it.value),
+  );
   const wLeft = Math.max(0, ...lefts.map((l) => l.length));
   const wValue = Math.max(0, ...values.map((v) => v.length));
   return items.map(
-    (it, i) => `${lefts[i]!.padEnd(wLeft)}  ${values[i]!.padEnd(wValue)} : ${it.description ?? ''}`,
+    (it, i) =>
+      `${lefts[i]!.padEnd(wLeft)}  ${values[i]!.padEnd(wValue)} : ${oneLine(it.description ?? '')}`,
   );
+}
+
+/**
+ * Header text on one line: a line break in a description or value (metadata from elsewhere)
+ * split the item, and a following `~A` line started a data section, so the real data was read
+ * as an extra data set. Breaks become blanks, as in data values.
+ */
+function oneLine(text: string): string {
+  return String(text).replace(/[\r\n]+/g, ' ');
 }
 
 /**
@@ -71,42 +86,51 @@ function safeUnit(u: string): string {
 }
 
 /**
- * A header value as written: text that would read back as a number (`"12"`) or that holds a colon
- * the reader could take for the delimiter (`"A : B"`) is quoted; the reader drops the quotes and
- * keeps the text. (A text that itself starts and ends with `"` cannot be written unchanged.)
+ * A header value as written: text that would read back as a number (`"12"`), that holds a colon
+ * the reader could take for the delimiter (`"A : B"`) or that itself starts and ends with a double
+ * quote is quoted, with its own double quotes doubled (CSV style: the text `"A"` is written
+ * `"""A"""`); the reader drops the outer quotes, undoubles the inner ones and keeps the text.
+ * A lasio-style reader keeps the quotes but still sees the whole text.
  */
 function headerValue(value: string | number | undefined): string {
   if (typeof value !== 'string') return String(value ?? '');
-  const risky = headerNumber(value) !== null || candidateColons(value, 0).length > 0;
-  return risky && !value.includes('"') ? `"${value}"` : value;
+  const wrapped = value.length >= 2 && value.startsWith('"') && value.endsWith('"');
+  const risky = wrapped || headerNumber(value) !== null || candidateColons(value, 0).length > 0;
+  return risky ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** True when quoting `s` in `q` would end the string early: `q` followed by a blank inside it. */
-function closesEarly(s: string, q: string): boolean {
-  for (let i = s.indexOf(q); i >= 0 && i + 1 < s.length; i = s.indexOf(q, i + 1))
-    if (/\s/.test(s[i + 1]!)) return true;
-  return false;
+/** True when the first `SAMPLE_ROWS` values of `column` are all null (or it has none). */
+function nullSample(column: Vector): boolean {
+  const n = Math.min(column.length, SAMPLE_ROWS);
+  for (let r = 0; r < n; r++) if (column.get(r) !== null) return false;
+  return true;
 }
 
 /**
- * A text value as one data token: line breaks become blanks (a value cannot span lines); quoted
- * when it has blanks or quotes, is empty, starts with `#` (a lone `#` starts a comment) or would
- * read back as a number, a null or run-on numbers (`0012`, `NA`, `1.5-2.5`), in the quote the
- * reader will not see as closing early (`'it's "x"'`).
+ * The description of a text curve, with the LAS 3.0 text format mark `{S}` added when its first
+ * `SAMPLE_ROWS` values are all null: nulls are written as the NULL value, so the reader (which
+ * decides kinds from those rows) would make it a number column. The reader of a LAS 2.0 file
+ * takes a final `{S}` off the description, so one already there (from a LAS 3.0 file) gets a
+ * second one to keep it.
  */
-function textToken(text: string): string {
-  const s = text.replace(/[\r\n]+/g, ' ');
-  if (s !== '' && !/[\s"']/.test(s) && s[0] !== '#' && readsBackAsText(s)) return s;
-  return closesEarly(s, '"') ? `'${s}'` : `"${s}"`;
+function curveDescription(f: Field, column: Vector | null): string {
+  const description = f.metadata.get('description') ?? '';
+  if (!writtenAsText(f.type as DataType) || !column) return description;
+  const marked = description.trimEnd().toUpperCase().endsWith('{S}');
+  if (!marked && !nullSample(column)) return description;
+  return description === '' ? '{S}' : `${description} {S}`;
 }
 
-function cell(v: unknown, nullText: string): string {
-  if (v === null || v === undefined) return nullText;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : nullText;
-  if (typeof v === 'bigint') return String(v);
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  if (v instanceof Date) return textToken(v.toISOString());
-  return textToken(typeof v === 'string' ? v : JSON.stringify(v));
+/**
+ * The ~Other section for the free text the reader kept (`las.other`), none when it is empty. A
+ * line starting with `~` or `#` would read as a section title or a comment, so it gets a `_` in
+ * front (reading never gives such a line).
+ */
+function otherLines(other: string): string[] {
+  const lines = other.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return [];
+  const safe = lines.map((l) => (/^\s*[~#]/.test(l) ? '_' + l.trimStart() : l));
+  return ['~OTHER INFORMATION', ...safe];
 }
 
 function minimalWell(
@@ -175,23 +199,25 @@ export function writeLas(table: Table, options: LasWriteOptions = {}): string {
     ...itemLines(well),
     '~CURVE INFORMATION',
     ...itemLines(
-      fields.map(({ f }, k) => ({
+      fields.map(({ f, i }, k) => ({
         mnemonic: useOriginals ? originals[k]! : f.name,
         unit: f.metadata.get('unit') ?? '',
         value: '',
-        description: f.metadata.get('description') ?? '',
+        description: curveDescription(f, table.getChildAt(i)),
       })),
     ),
     '~PARAMETER INFORMATION',
     ...itemLines(params),
+    ...otherLines(schema.metadata.get('las.other') ?? ''),
     '~A',
   ];
   const columns = fields.map(({ i }) => table.getChildAt(i));
+  const cells = fields.map(({ f }) => cellWriter(f.type as DataType, nullText));
   const rows = table.numRows;
   for (let r = 0; r < rows; r++) {
     let line = '';
     for (let c = 0; c < columns.length; c++) {
-      const text = cell(columns[c]?.get(r), nullText);
+      const text = cells[c]!(columns[c]?.get(r));
       line += c === 0 ? text : ' ' + text.padStart(11);
     }
     out.push(line);
