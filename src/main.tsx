@@ -10,7 +10,7 @@ import { App } from './editor/App.tsx';
 import { createUpdateOffer, UpdatePrompt } from './editor/UpdatePrompt.tsx';
 import { builtinRegistry } from './operators/index.ts';
 import { browserEngine, createAppStore, localSettings } from './state/index.ts';
-import { openStorage, openTabChannel, type Storage } from './storage/index.ts';
+import { openStorage, openTabChannel, StorageOpenError, type Storage } from './storage/index.ts';
 import { createIngestWorker } from './workers/ingest.ts';
 import './editor/base.css';
 
@@ -42,6 +42,7 @@ if (!root) throw new Error('Petroflow: #root element missing from index.html');
 
 async function start(el: HTMLElement) {
   let storage: Storage | undefined;
+  let storageError: string | undefined;
   try {
     storage = await openStorage(undefined, {
       // Another tab holds an older Petroflow open and has not let the upgrade through yet.
@@ -55,6 +56,9 @@ async function start(el: HTMLElement) {
     });
   } catch (e) {
     console.error('Petroflow: browser storage is unavailable; work will not be kept.', e);
+    // openStorage says why (data of a newer Petroflow, a full disk, site data blocked).
+    if (e instanceof StorageOpenError)
+      storageError = `${e.message} Your work in this tab will not be kept after a reload.`;
   }
   // Added files are read in a Web Worker (src/workers/ingest.ts): the page stays responsive.
   const ingest = createIngestWorker();
@@ -72,6 +76,7 @@ async function start(el: HTMLElement) {
     store.getState().notify({
       kind: 'error',
       message:
+        storageError ??
         'This browser does not allow Petroflow to store data (private mode?): your work will not be kept after a reload.',
     });
   }

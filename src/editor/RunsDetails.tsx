@@ -4,7 +4,7 @@
  * provenance (what produced the results) and "Download trace" (OTLP JSON).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ExecutionRecord } from '../state/runsSlice.ts';
+import type { RunHistoryRecord } from '../state/runsSlice.ts';
 import { runTraceFileName, runTraceText } from '../state/runsRecord.ts';
 import { runTimeline } from '../state/runsTimeline.ts';
 import { formatMs, Timeline } from '../ui/Timeline.tsx';
@@ -12,7 +12,13 @@ import { download } from './download.ts';
 import { RunsNodeFigures, RunsNodeTable, RunsProvenance, runWhen } from './RunsFigures.tsx';
 
 /** The run dialog; `onClose` is called when the user closes it (button, Escape). */
-export function RunsDetails({ record, onClose }: { record: ExecutionRecord; onClose: () => void }) {
+export function RunsDetails({
+  record,
+  onClose,
+}: {
+  record: RunHistoryRecord;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [selected, setSelected] = useState<string | undefined>();
   const [hovered, setHovered] = useState<string | undefined>();
@@ -25,6 +31,7 @@ export function RunsDetails({ record, onClose }: { record: ExecutionRecord; onCl
   const focus = hovered ?? selected;
   const focusNode = record.nodes.find((n) => n.nodeId === focus);
   const short = record.runId.slice(0, 8);
+  const status = record.progress ?? record.status;
   const workers = timeline.lanes.filter((l) => l.key !== 'main').length;
 
   return (
@@ -44,9 +51,8 @@ export function RunsDetails({ record, onClose }: { record: ExecutionRecord; onCl
             Run {short} of {record.pipelineName || 'this pipeline'}
           </h2>
           <p className="muted small">
-            <span className={`run-status st-${record.status}`}>{record.status}</span>{' '}
-            {runWhen(record.start)} · {formatMs(record.end - record.start)} · {record.nodes.length}{' '}
-            nodes ·{' '}
+            <span className={`run-status st-${status}`}>{status}</span> {runWhen(record.start)} ·{' '}
+            {formatMs(record.end - record.start)} · {record.nodes.length} nodes ·{' '}
             {workers === 0 ? 'no worker used' : `${workers} worker${workers === 1 ? '' : 's'}`}
           </p>
         </div>
@@ -65,6 +71,13 @@ export function RunsDetails({ record, onClose }: { record: ExecutionRecord; onCl
           </button>
         </div>
       </div>
+      {record.progress === 'interrupted' && (
+        <p className="issue-box small">
+          This run was interrupted: the tab was closed or reloaded before it finished. Shown are the
+          nodes that had finished; the end time is the last one known. Run the pipeline again for
+          complete results.
+        </p>
+      )}
       <h3>Timeline</h3>
       {record.nodes.length === 0 ? (
         <p className="empty-note">No node ran in this run.</p>

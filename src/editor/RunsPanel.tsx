@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useApp, useAppStore } from '../state/index.ts';
 import { nodeCounts } from '../state/runsTimeline.ts';
-import type { ExecutionRecord } from '../state/runsSlice.ts';
+import type { ExecutionRecord, RunHistoryRecord } from '../state/runsSlice.ts';
 import { formatMs } from '../ui/Timeline.tsx';
 import { RunsDetails } from './RunsDetails.tsx';
 import { runWhen } from './RunsFigures.tsx';
@@ -17,6 +17,11 @@ function countsText(r: ExecutionRecord): string {
   if (c.failed) parts.push(`${c.failed} failed`);
   if (c.skipped) parts.push(`${c.skipped} not run`);
   return parts.join(' · ');
+}
+
+/** The status a run is listed with: an unfinished run shows `running` or `interrupted`. */
+export function runStatusText(r: RunHistoryRecord): string {
+  return r.progress ?? r.status;
 }
 
 /** The panel (a sidebar tab). */
@@ -47,6 +52,12 @@ export function RunsPanel() {
           {history.corrupt.map((c) => `“${c.key}” (${c.reason})`).join('; ')}.
         </div>
       )}
+      {current && history.newer !== undefined && history.newer > 0 && (
+        <div className="issue-box small">
+          {history.newer} run(s) recorded by a newer version of Petroflow are not shown: reload the
+          page to get it.
+        </div>
+      )}
       {runs.length === 0 && (
         <p className="empty-note">
           {history.loading || !current ? 'Loading…' : 'No runs yet: press Run to make one.'}
@@ -54,15 +65,20 @@ export function RunsPanel() {
       )}
       <ol className="run-list">
         {runs.map((r) => (
-          <li key={r.runId} data-testid="run-item" data-status={r.status}>
+          <li key={r.runId} data-testid="run-item" data-status={runStatusText(r)}>
             <button
               type="button"
               className="run-open"
-              aria-label={`Open run of ${runWhen(r.start)}, ${r.status}`}
+              aria-label={`Open run of ${runWhen(r.start)}, ${runStatusText(r)}`}
+              title={
+                r.progress === 'interrupted'
+                  ? 'The tab was closed or reloaded before this run finished; the nodes that had finished are listed.'
+                  : undefined
+              }
               onClick={() => setOpenId(r.runId)}
             >
               <span className="run-line">
-                <span className={`run-status st-${r.status}`}>{r.status}</span>
+                <span className={`run-status st-${runStatusText(r)}`}>{runStatusText(r)}</span>
                 <span className="run-when">{runWhen(r.start)}</span>
               </span>
               <span className="muted small">

@@ -116,6 +116,8 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
         set({ running: true, runStatus: queued, notice: undefined });
         const provider = providerAt(get().files);
         const pipeline = get().toPipeline();
+        // Stored at once, so a run cut short by closing the tab is listed as interrupted.
+        get().runStarted(pipeline, provider);
         // What each node's result will have been produced from (edits during the run show).
         const sigs = nodeSignatures(pipeline, deps.registry, get().files);
         const ranWith = (id: string): Record<string, string> => {
@@ -129,11 +131,13 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
           ).run(pipeline, provider, {
             ...(target ? { target } : {}),
             signal: abort.signal,
-            onEvent: (e) =>
+            onEvent: (e) => {
+              get().runProgressed(e);
               set({
                 runStatus: { ...get().runStatus, [e.nodeId]: stateOf(e) },
                 ranWith: ranWith(e.nodeId),
-              }),
+              });
+            },
           });
           const status: Record<string, NodeRunState> = { ...get().runStatus };
           const ran: Record<string, string> = { ...get().ranWith };
@@ -157,6 +161,7 @@ export function runSlice(deps: StoreDeps): StateCreator<AppState, [], [], RunSli
           if (sel.length === 1 && sel[0]) await get().showNodeOutput(sel[0]);
         } catch (e) {
           get().notify({ kind: 'error', message: `The run stopped: ${message(e)}` });
+          await get().runStopped();
           const status: Record<string, NodeRunState> = {};
           for (const [id, s] of Object.entries(get().runStatus)) {
             status[id] = s.status === 'queued' || s.status === 'running' ? { status: 'idle' } : s;

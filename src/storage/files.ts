@@ -5,13 +5,27 @@
 import type { PetroflowDb } from './db.ts';
 import { checkFileRecord, type FileRecord, type FileSummary } from './records.ts';
 import { readAllChecked, type CorruptReport } from './quarantine.ts';
-import { opfsAvailable, opfsDelete, opfsKey, opfsRead, opfsWrite } from './opfs.ts';
+import {
+  opfsAvailable,
+  opfsDelete,
+  opfsEntries,
+  opfsKey,
+  opfsRead,
+  opfsWrite,
+  whenNoFilesWrite,
+  withFilesWrite,
+} from './opfs.ts';
 import { atomically, storageFailure, type StorageFailure } from './atomic.ts';
 import { err, ok, type Result } from '../model/result.ts';
 import { sha256Hex } from '../model/sha256.ts';
 
 /** Files at least this large go to the OPFS when available. */
 export const OPFS_THRESHOLD = 4 * 1024 * 1024;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Without Web Locks, an unreferenced OPFS entry younger than this may be a write in flight. */
+export const OPFS_ORPHAN_GRACE_MS = 3600 * 1000;
 
 /** True for a lower-case hex SHA-256 (64 characters), the form `put` accepts as a known hash. */
 export function isSha256Hex(v: unknown): v is string {
@@ -39,7 +53,16 @@ export class FileRepository {
    * SHA-256 when the caller has it (hashed off the main thread): it is then not hashed again; a
    * malformed one is refused and nothing is written.
    */
-  async put(
+  put(
+    name: string,
+    bytes: Uint8Array,
+    summary: FileSummary,
+    knownHash?: string,
+  ): Promise<Result<FileRecord, StorageFailure>> {
+    return withFilesWrite(() => this.putNow(name, bytes, summary, knownHash));
+  }
+
+  private async putNow(
     name: string,
     bytes: Uint8Array,
     summary: FileSummary,
@@ -113,7 +136,11 @@ export class FileRepository {
   }
 
   /** Removes a file (metadata and bytes in one transaction; OPFS bytes afterwards). */
-  async remove(name: string): Promise<void> {
+  remove(name: string): Promise<void> {
+    return withFilesWrite(() => this.removeNow(name));
+  }
+
+  private async removeNow(name: string): Promise<void> {
     const keys = await this.opfsKeys(name);
     const tx = this.db.transaction(['files', 'fileBytes'], 'readwrite');
     await Promise.all([
@@ -122,5 +149,45 @@ export class FileRepository {
       tx.done,
     ]);
     for (const k of keys) await opfsDelete(k);
+  }
+
+  /**
+   * Deletes OPFS entries no file record points at (left when a tab closed between writing the
+   * bytes and their record, or between removing a record and its bytes): big files would
+   * otherwise hold the disk forever. Runs only while no tab writes files (see whenNoFilesWrite);
+   * gives how many entries were deleted.
+   */
+  async tidyOpfs(now = Date.now()): Promise<number> {
+    const r = await whenNoFilesWrite(async (exact) => {
+      const entries = await opfsEntries();
+      if (entries.length === 0) return 0;
+      const used = new Set<string>(['.probe']);
+      // Names whose every entry stays: damaged records (here or set aside), which may be repaired.
+      const whole: string[] = [];
+      for (const m of await this.db.getAll('files')) {
+        const c = checkFileRecord(m);
+        if (c.ok && c.value.where === 'opfs') {
+          // Its bytes: this version, or the entry written before entries had versions.
+          used.add(opfsKey(c.value.name, c.value.hash)).add(opfsKey(c.value.name));
+        } else if (!c.ok) {
+          const name = isObj(m) && typeof m.name === 'string' ? m.name : undefined;
+          if (name === undefined) return 0; // cannot tell which bytes it had: keep everything
+          whole.push(name);
+        }
+      }
+      for (const q of await this.db.getAll('quarantine'))
+        if (q.store === 'files') whole.push(q.key);
+      for (const name of whole)
+        for (const e of entries)
+          if (e.key === opfsKey(name) || e.key.startsWith(`${opfsKey(name)}.v-`)) used.add(e.key);
+      let gone = 0;
+      for (const e of entries) {
+        if (used.has(e.key) || (!exact && e.lastModified > now - OPFS_ORPHAN_GRACE_MS)) continue;
+        await opfsDelete(e.key);
+        gone++;
+      }
+      return gone;
+    });
+    return r ?? 0;
   }
 }

@@ -1,14 +1,19 @@
 /** The storage facade that src/state uses: one object per open database. */
+import { openDB } from 'idb';
 import { openPetroflowDb, DB_NAME, DB_VERSION, type PetroflowDb } from './db.ts';
 import { PipelineRepository } from './pipelines.ts';
 import { FileRepository } from './files.ts';
 import { RunRepository } from './runs.ts';
 import { listQuarantine } from './quarantine.ts';
+import { tidyStorage } from './trash.ts';
+import { isQuotaError } from './atomic.ts';
 
 export type { PipelineRecord, FileRecord, FileSummary, RunRecord, ColumnInfo } from './records.ts';
 export type { CorruptReport } from './quarantine.ts';
 export type { SaveConflict, SaveProblem } from './pipelines.ts';
 export type { StorageFailure } from './atomic.ts';
+export type { PurgeReport } from './trash.ts';
+export { TRASH_KEPT_MS } from './trash.ts';
 export { openTabChannel, type TabChannel, type SavedMessage } from './channel.ts';
 export { DB_NAME, DB_VERSION } from './db.ts';
 export { sha256Hex } from './files.ts';
@@ -34,13 +39,64 @@ export interface Storage {
   close(): void;
 }
 
+/**
+ * Why the database could not be opened. `newer`: a newer Petroflow already upgraded it (this
+ * page is an older build, e.g. a tab left open across an update): reloading gets the newer build;
+ * nothing may be written meanwhile. `failed`: the browser refused (private mode, storage off).
+ */
+export class StorageOpenError extends Error {
+  constructor(
+    readonly kind: 'newer' | 'failed',
+    message: string,
+    readonly stored?: number,
+  ) {
+    super(message);
+    this.name = 'StorageOpenError';
+  }
+}
+
+async function storedVersion(name: string): Promise<number | undefined> {
+  try {
+    const db = await openDB(name);
+    const v = db.version;
+    db.close();
+    return v;
+  } catch {
+    return undefined;
+  }
+}
+
+async function openFailure(name: string, e: unknown): Promise<StorageOpenError> {
+  const why =
+    e instanceof Error || e instanceof DOMException ? `${e.name}: ${e.message}` : String(e);
+  if (e instanceof DOMException && e.name === 'VersionError') {
+    const stored = await storedVersion(name);
+    return new StorageOpenError(
+      'newer',
+      `Your Petroflow data was last opened by a newer version of Petroflow (data version ${stored ?? 'unknown'}; this page reads up to ${DB_VERSION}). Reload the page (close other Petroflow tabs first if it stays old) to get the newer version; until then nothing is saved, so your newer data is left untouched.`,
+      stored,
+    );
+  }
+  const full = isQuotaError(e)
+    ? " The browser's storage is full: free space on the disk, then reload."
+    : '';
+  return new StorageOpenError(
+    'failed',
+    `Petroflow could not open its browser storage (${why}); what was stored before is unchanged.${full} In a private window, or with site data blocked, nothing can be kept: allow site data for this page and reload.`,
+  );
+}
+
 /** Options of openStorage. */
 export interface OpenStorageOptions {
   /** The open waits for another tab that holds an older version open (tell the user why). */
   readonly onBlocked?: () => void;
 }
 
-/** Opens the database (migrating it) and returns the repositories. */
+/**
+ * Opens the database (migrating it) and returns the repositories. Before returning it purges
+ * what outlived its use (trash entries past TRASH_KEPT_MS with their runs, runs of pipelines that
+ * exist nowhere, OPFS bytes no file record points at); a failure there is left for the next open.
+ */
 export async function openStorage(
   name: string = DB_NAME,
   options: OpenStorageOptions = {},
@@ -53,14 +109,22 @@ export async function openStorage(
     if (listeners.size === 0 && why === 'upgrade') db.close();
     for (const l of listeners) l(why);
   };
-  const db: PetroflowDb = await openPetroflowDb(name, DB_VERSION, {
-    blocked: () => options.onBlocked?.(),
-    blocking: () => tell('upgrade'),
-    terminated: () => tell('terminated'),
-  });
+  let db: PetroflowDb;
+  try {
+    db = await openPetroflowDb(name, DB_VERSION, {
+      blocked: () => options.onBlocked?.(),
+      blocking: () => tell('upgrade'),
+      terminated: () => tell('terminated'),
+    });
+  } catch (e) {
+    throw await openFailure(name, e);
+  }
+  await tidyStorage(db);
+  const files = new FileRepository(db);
+  await files.tidyOpfs().catch(() => 0); // an OPFS that fails here is tried again next open
   return {
     pipelines: new PipelineRepository(db),
-    files: new FileRepository(db),
+    files,
     runs: new RunRepository(db),
     quarantine: () => listQuarantine(db),
     onVersionChange(listener) {

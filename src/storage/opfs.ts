@@ -92,3 +92,64 @@ export async function opfsDelete(key: string): Promise<void> {
     // absent already
   }
 }
+
+/** An entry of the OPFS folder of file bytes, with when it was last written. */
+export interface OpfsEntry {
+  readonly key: string;
+  readonly lastModified: number;
+}
+
+/** Every entry of the folder (none where the OPFS is absent). */
+export async function opfsEntries(): Promise<OpfsEntry[]> {
+  const d = await dir();
+  if (!d || typeof d.keys !== 'function') return [];
+  const out: OpfsEntry[] = [];
+  for await (const key of d.keys()) {
+    try {
+      const file = await (await d.getFileHandle(key)).getFile();
+      out.push({ key, lastModified: file.lastModified });
+    } catch {
+      // a folder, or removed meanwhile: not ours to judge
+    }
+  }
+  return out;
+}
+
+interface LockManagerLike {
+  request<T>(
+    name: string,
+    options: { mode: 'shared' | 'exclusive'; ifAvailable?: boolean },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
+}
+
+const FILES_LOCK = 'petroflow-opfs-files';
+
+function lockManager(): LockManagerLike | undefined {
+  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
+  return nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : undefined;
+}
+
+/**
+ * Runs a write of file bytes (OPFS, then its IndexedDB record) under the shared files lock, so the
+ * clean-up of unreferenced OPFS entries (held exclusively) never runs between the two steps.
+ */
+export function withFilesWrite<T>(body: () => Promise<T>): Promise<T> {
+  const locks = lockManager();
+  return locks ? locks.request(FILES_LOCK, { mode: 'shared' }, body) : body();
+}
+
+/**
+ * Runs `body` when no tab is writing file bytes (the exclusive files lock; skipped, giving
+ * undefined, when a write is going). Without Web Locks `body` runs with `exact` false: it must
+ * then spare entries recent enough to be a write in flight.
+ */
+export async function whenNoFilesWrite<T>(
+  body: (exact: boolean) => Promise<T>,
+): Promise<T | undefined> {
+  const locks = lockManager();
+  if (!locks) return body(false);
+  return locks.request(FILES_LOCK, { mode: 'exclusive', ifAvailable: true }, (lock) =>
+    lock === null ? Promise.resolve(undefined) : body(true),
+  );
+}

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../model/result.ts';
 import { checkPipelineRecord, type PipelineRecord } from './records.ts';
 import { readAllChecked, readOneChecked, setAside, type CorruptReport } from './quarantine.ts';
 import { atomically, type StorageFailure } from './atomic.ts';
+import { purgePipeline, type PurgeReport } from './trash.ts';
 
 /** A save refused because someone else saved a newer revision first. */
 export interface SaveConflict {
@@ -76,23 +77,47 @@ export class PipelineRepository {
     return r.ok ? r.value : r;
   }
 
-  /** Deletes a pipeline, keeping it in the trash (one transaction) so it can be restored. */
-  async remove(id: string): Promise<Result<void, StorageFailure>> {
+  /**
+   * Deletes a pipeline, keeping it in the trash (one transaction) with the time of the delete, so
+   * it can be restored; its run history stays until it is purged (trash.ts).
+   */
+  async remove(id: string, now = Date.now()): Promise<Result<void, StorageFailure>> {
     return atomically(this.db, ['pipelines', 'trash'], async (tx) => {
       const value: unknown = await tx.objectStore('pipelines').get(id);
       if (value !== undefined) {
-        await tx.objectStore('trash').put(value, id);
+        const kept =
+          typeof value === 'object' && value !== null ? { ...value, deletedAt: now } : value;
+        await tx.objectStore('trash').put(kept, id);
         await tx.objectStore('pipelines').delete(id);
       }
     });
   }
 
-  /** Restores a deleted pipeline from the trash (undo of delete); undefined when not there. */
+  /** Removes a deleted pipeline from the trash for good, with its run history (one transaction). */
+  purge(id: string): Promise<Result<PurgeReport, StorageFailure>> {
+    return purgePipeline(this.db, id);
+  }
+
+  /**
+   * Restores a deleted pipeline from the trash (undo of delete); undefined when not there. When
+   * another tab saved the pipeline again since the delete, that newer record is kept (never
+   * overwritten by the older trash copy) and returned; the trash copy stays until purged.
+   */
   async restore(id: string): Promise<PipelineRecord | undefined> {
     const r = await atomically(this.db, ['pipelines', 'trash', 'quarantine'], async (tx) => {
       const value: unknown = await tx.objectStore('trash').get(id);
       if (value === undefined) return undefined;
-      const checked = checkPipelineRecord(value);
+      const live: unknown = await tx.objectStore('pipelines').get(id);
+      const liveChecked = live === undefined ? undefined : checkPipelineRecord(live);
+      if (liveChecked?.ok) return liveChecked.value;
+      if (liveChecked && !liveChecked.ok) {
+        const reason = `replaced by the restored pipeline: ${liveChecked.error}`;
+        const at = Date.now();
+        await tx
+          .objectStore('quarantine')
+          .add({ store: 'pipelines', key: id, reason, at, record: live });
+      }
+      const checked = checkPipelineRecord(withoutDeletedAt(value));
       await tx.objectStore('trash').delete(id);
       if (checked.ok) await tx.objectStore('pipelines').put(checked.value, id);
       else {
@@ -110,4 +135,11 @@ export class PipelineRepository {
   setAside(id: string, reason: string, record: unknown): Promise<void> {
     return setAside(this.db, { store: 'pipelines', key: id, reason }, record);
   }
+}
+
+/** A trash entry as the pipeline record it was (the time of the delete is trash bookkeeping). */
+function withoutDeletedAt(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || !('deletedAt' in v)) return v;
+  const { deletedAt: _gone, ...rest } = v as Record<string, unknown>;
+  return rest;
 }

@@ -72,6 +72,9 @@ describe('version 2 -> 3 migration of run history', () => {
         vsh: { status: 'done', rows: 1842, ms: 412.5 },
       },
     };
+    // Its pipeline is stored (runs of pipelines that exist nowhere are dropped on open: trash.ts).
+    const pipeline = { format: 'petroflow.pipeline', formatVersion: 1, id: 'p', name: 'P' };
+    await v2.put('pipelines', { id: 'p', revision: 1, updatedAt: 1, pipeline }, 'p');
     await v2.put('runs', old, 'r-old');
     await v2.put('runs', { runId: 'r-bad', pipelineId: 'p', status: 'done' }, 'r-bad');
     v2.close();
@@ -129,12 +132,13 @@ describe('RunRepository', () => {
     await s.runs.add(record('good', 10));
     const db = await openPetroflowDb(name);
     await db.put(EXECUTIONS_STORE, { ...record('bad', 20), status: 'exploded' }, 'bad');
-    await db.put(EXECUTIONS_STORE, { ...record('worse', 30), recordVersion: 9 }, 'worse');
+    // (A higher recordVersion is a newer build's record, left in place: downgrade.test.ts.)
+    await db.put(EXECUTIONS_STORE, { ...record('worse', 30), recordVersion: 0 }, 'worse');
     const list = await s.runs.list('p');
     expect(list.runs.map((r) => r.runId)).toEqual(['good']);
     expect(list.corrupt.map((c) => [c.key, c.reason])).toEqual([
       ['bad', 'status must be done, failed or cancelled'],
-      ['worse', 'unknown recordVersion 9'],
+      ['worse', 'unknown recordVersion 0'],
     ]);
     expect(await db.count(EXECUTIONS_STORE)).toBe(1);
     expect(await db.count('quarantine')).toBe(2);

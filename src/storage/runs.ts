@@ -14,7 +14,8 @@ import {
   type ExecutionRecord,
 } from '../model/run-record.ts';
 import type { PetroflowDb } from './db.ts';
-import { atomically } from './atomic.ts';
+import { atomically, type WriteTx } from './atomic.ts';
+import { runIsLive } from './runLocks.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,8 +44,19 @@ function checkNode(n: unknown, i: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Where an unfinished run is: `running` while the tab that runs it lives (its record is written
+ * when the run starts and as nodes finish), `interrupted` once that tab closed or reloaded before
+ * the run finished. Stored with status `failed` and the last known time as its end, so a build
+ * that predates `progress` reads it as a failed run instead of setting it aside.
+ */
+export type RunProgress = 'running' | 'interrupted';
+
+/** A run as the history lists it: a finished run, or an unfinished one (`progress` set). */
+export type RunHistoryRecord = ExecutionRecord & { readonly progress?: RunProgress };
+
 /** Validates a stored run record (anything read from IndexedDB is outside input). */
-export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string> {
+export function checkExecutionRecord(v: unknown): Result<RunHistoryRecord, string> {
   if (!isObj(v)) return err('not an object');
   if (v.recordVersion !== EXECUTION_RECORD_VERSION)
     return err(`unknown recordVersion ${String(v.recordVersion)}`);
@@ -57,6 +69,8 @@ export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string
   if (!isObj(v.inputHashes) || !Object.values(v.inputHashes).every(isStr))
     return err('inputHashes is not a map of text');
   if (v.legacy !== undefined && v.legacy !== true) return err('legacy must be true or absent');
+  if (v.progress !== undefined && v.progress !== 'running' && v.progress !== 'interrupted')
+    return err('progress must be running, interrupted or absent');
   if (!Array.isArray(v.nodes)) return err('nodes is not a list');
   const seen = new Set<string>();
   for (let i = 0; i < v.nodes.length; i++) {
@@ -67,7 +81,7 @@ export function checkExecutionRecord(v: unknown): Result<ExecutionRecord, string
     if (seen.has(id)) return err(`nodes[${i}]: node '${id}' is listed twice`);
     seen.add(id);
   }
-  return ok(v as unknown as ExecutionRecord);
+  return ok(v as unknown as RunHistoryRecord);
 }
 
 /**
@@ -120,6 +134,8 @@ export function legacyRunToExecution(v: unknown): Result<ExecutionRecord, string
   });
 }
 
+type RunStore = ReturnType<WriteTx<[typeof EXECUTIONS_STORE]>['objectStore']>;
+
 /** Object store of run records (created by the version 3 migration in db.ts). */
 export const EXECUTIONS_STORE = 'pipeline_executions';
 
@@ -135,8 +151,18 @@ export interface RunCorruptReport {
 
 /** The runs of one pipeline as read back: valid records, and the damaged ones set aside. */
 export interface RunList {
-  readonly runs: readonly ExecutionRecord[];
+  readonly runs: readonly RunHistoryRecord[];
   readonly corrupt: readonly RunCorruptReport[];
+  /**
+   * Records written by a newer Petroflow (a higher recordVersion, e.g. in another tab after an
+   * update): left in place, untouched, and not shown here. Absent when there are none.
+   */
+  readonly newer?: number;
+}
+
+/** True for a record of a later shape than this build reads: it is not damaged, only newer. */
+export function isNewerRecord(v: unknown): boolean {
+  return isObj(v) && isNum(v.recordVersion) && v.recordVersion > EXECUTION_RECORD_VERSION;
 }
 
 /** Stored run records (`pipeline_executions`). */
@@ -147,12 +173,57 @@ export class RunRepository {
    * Adds a run record (validated first: a bad record is refused, never stored) and drops the
    * pipeline's oldest other runs beyond the cap, in one transaction.
    */
-  async add(record: ExecutionRecord): Promise<void> {
+  add(record: ExecutionRecord): Promise<void> {
+    return this.write(record, () => Promise.resolve(undefined), true);
+  }
+
+  /**
+   * Records a run as it starts (`progress: 'running'`, status failed, end = start), so a run cut
+   * short by closing the tab still leaves its entry. Counts in the cap as any run.
+   */
+  start(record: ExecutionRecord): Promise<void> {
+    return this.write({ ...record, progress: 'running' }, () => Promise.resolve(undefined), true);
+  }
+
+  /**
+   * Rewrites a started run with what is known now (finished nodes, last known time as its end).
+   * Nothing is written when its record is gone (purged, or already replaced by the finished one).
+   */
+  async update(record: ExecutionRecord, progress: RunProgress = 'running'): Promise<void> {
+    await this.write({ ...record, progress }, async (store) => {
+      const stored: unknown = await store.get(record.runId);
+      return !isObj(stored) || stored.progress !== 'running';
+    });
+  }
+
+  /** Replaces the started run `startedId` with the finished run's record, in one transaction. */
+  finish(startedId: string, record: ExecutionRecord): Promise<void> {
+    return this.write(
+      record,
+      async (store) => {
+        if (startedId !== record.runId) await store.delete(startedId);
+        return false;
+      },
+      true,
+    );
+  }
+
+  /**
+   * The one write path: validates, runs `before` (true from it skips the put), puts `record`, and
+   * applies the per-pipeline cap when `cap`, all in one transaction.
+   */
+  private async write(
+    record: RunHistoryRecord,
+    before: (store: RunStore) => Promise<boolean | undefined>,
+    cap = false,
+  ): Promise<void> {
     const checked = checkExecutionRecord(record);
     if (!checked.ok) throw new Error(`Run record ${record.runId} not stored: ${checked.error}.`);
     const r = await atomically(this.db, [EXECUTIONS_STORE], async (tx) => {
       const store = tx.objectStore(EXECUTIONS_STORE);
+      if (await before(store)) return;
       await store.put(record, record.runId);
+      if (!cap) return;
       const index = store.index('byPipeline');
       const [keys, values] = await Promise.all([
         index.getAllKeys(record.pipelineId),
@@ -183,11 +254,16 @@ export class RunRepository {
       index.getAll(pipelineId),
       tx.done,
     ]);
-    const runs: ExecutionRecord[] = [];
+    const runs: RunHistoryRecord[] = [];
     const corrupt: RunCorruptReport[] = [];
+    let newer = 0;
     for (let i = 0; i < values.length; i++) {
+      if (isNewerRecord(values[i])) {
+        newer++;
+        continue;
+      }
       const c = checkExecutionRecord(values[i]);
-      if (c.ok) runs.push(c.value);
+      if (c.ok) runs.push(await asSeenNow(c.value));
       else {
         const report: RunCorruptReport = {
           store: EXECUTIONS_STORE,
@@ -198,19 +274,20 @@ export class RunRepository {
         corrupt.push(report);
       }
     }
-    return { runs: runs.sort((a, b) => b.start - a.start), corrupt };
+    runs.sort((a, b) => b.start - a.start);
+    return newer > 0 ? { runs, corrupt, newer } : { runs, corrupt };
   }
 
-  /** One run by id: undefined when absent; an error (and set aside) when damaged. */
+  /** One run by id: undefined when absent or newer; an error (and set aside) when damaged. */
   async get(
     runId: string,
   ): Promise<
-    { ok: true; value: ExecutionRecord | undefined } | { ok: false; error: RunCorruptReport }
+    { ok: true; value: RunHistoryRecord | undefined } | { ok: false; error: RunCorruptReport }
   > {
     const value: unknown = await this.db.get(EXECUTIONS_STORE, runId);
-    if (value === undefined) return { ok: true, value: undefined };
+    if (value === undefined || isNewerRecord(value)) return { ok: true, value: undefined };
     const c = checkExecutionRecord(value);
-    if (c.ok) return c;
+    if (c.ok) return { ok: true, value: await asSeenNow(c.value) };
     const report: RunCorruptReport = { store: EXECUTIONS_STORE, key: runId, reason: c.error };
     await this.setAside(report, value);
     return { ok: false, error: report };
@@ -230,4 +307,10 @@ export class RunRepository {
 function startOf(v: unknown): number {
   const s = typeof v === 'object' && v !== null ? (v as { start?: unknown }).start : undefined;
   return typeof s === 'number' && Number.isFinite(s) ? s : 0;
+}
+
+/** A started run whose tab is gone (closed, reloaded, crashed) is shown as interrupted. */
+async function asSeenNow(r: RunHistoryRecord): Promise<RunHistoryRecord> {
+  if (r.progress !== 'running' || (await runIsLive(r.runId, r.end))) return r;
+  return { ...r, progress: 'interrupted' };
 }
