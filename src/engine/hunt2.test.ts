@@ -47,10 +47,24 @@ const warnThenTrap: AnyOperator = {
   },
 };
 
+/** Row-wise step that warns `count` times (distinct messages), as a glob of many files may. */
+const manyWarnings: AnyOperator = {
+  ...warnThenTrap,
+  id: 'hunt.many-warnings',
+  title: 'Many warnings',
+  params: defineParams({ key: text({ title: 'Count', description: 'how many', default: '' }) }),
+  bind(_schema, p, ctx) {
+    const count = Number(p.key);
+    for (let i = 1; i <= count; i++) ctx.warn(`well-${i}.las: line 6: STOP differs from the data`);
+    return ok((b: RecordBatch) => b);
+  },
+};
+
 const stepV11 = testOperators.find((o) => o.id === 'test.step') as AnyOperator;
 const operators = new OperatorRegistry([
   ...testOperators,
   warnThenTrap,
+  manyWarnings,
   { ...stepV11, version: '1.1.0' },
 ]);
 
@@ -122,6 +136,26 @@ describe('scheduler under pressure', () => {
     const s = await engine.run(p, memoryFiles());
     expect(s.nodes.check).toMatchObject({ status: 'done', attempts: 2, rows: 10 });
     expect(s.nodes.check?.warnings).toEqual(['line 7: value out of range, kept']);
+  });
+
+  it('keeps the first 100 warnings of a node and counts the rest', async () => {
+    const engine = createInProcessEngine({ operators });
+    const run = async (count: number) => {
+      const p = testPipeline(
+        [
+          { id: 'src', op: 'test.numbers', params: { batches: 1, rows: 5 } },
+          { id: 'check', op: 'hunt.many-warnings', params: { key: String(count) } },
+        ],
+        ['src->check'],
+      );
+      return (await engine.run(p, memoryFiles())).nodes.check?.warnings ?? [];
+    };
+    const many = await run(250);
+    expect(many).toHaveLength(101);
+    expect(many[99]).toBe('well-100.las: line 6: STOP differs from the data');
+    expect(many[100]).toBe('... and 150 more warnings not listed.');
+    expect(await run(100)).toHaveLength(100);
+    expect((await run(101))[100]).toBe('... and 1 more warning not listed.');
   });
 
   it('fails only the node whose file cannot be hashed, naming node and file; the rest runs', async () => {

@@ -22,12 +22,27 @@ export interface NodeRecord {
   error?: PetroflowError;
   reason?: string;
   warnings: string[];
+  /** Warnings past MAX_NODE_WARNINGS, counted but not kept. */
+  warningsLeftOut: number;
   /** Times dispatched to an executor in this run. */
   attempts: number;
   /** Worker crashes and timeouts blamed on this node, the latest last. */
   crashes: PetroflowError[];
   /** True once an attempt has started (the span keeps the first attempt's start). */
   started: boolean;
+}
+
+/**
+ * The most warnings a node keeps in one run: a glob over 500 LAS files with the same header slip
+ * would otherwise give 500 lines in the summary, the run record and the editor.
+ */
+export const MAX_NODE_WARNINGS = 100;
+
+/** A node's warnings as the summary lists them: the first MAX_NODE_WARNINGS, then a count. */
+function listedWarnings(r: { warnings: string[]; warningsLeftOut: number }): string[] {
+  if (r.warningsLeftOut === 0) return r.warnings;
+  const n = r.warningsLeftOut;
+  return [...r.warnings, `... and ${n} more ${n === 1 ? 'warning' : 'warnings'} not listed.`];
 }
 
 /** Records of a run, with event emission. */
@@ -65,6 +80,7 @@ export class RunState {
         worker: null,
         cacheHit: false,
         warnings: [],
+        warningsLeftOut: 0,
         attempts: 0,
         crashes: [],
         started: false,
@@ -159,7 +175,9 @@ export class RunState {
   }
 
   warn(id: string, message: string): void {
-    this.record(id).warnings.push(message);
+    const r = this.record(id);
+    if (r.warnings.length < MAX_NODE_WARNINGS) r.warnings.push(message);
+    else r.warningsLeftOut++;
   }
 
   /** The reason a consumer of `id` is skipped, or undefined while `id` can still deliver. */
@@ -186,7 +204,7 @@ export class RunState {
         cached: r.cacheHit,
         ...(r.error ? { error: r.error } : {}),
         ...(r.reason ? { reason: r.reason } : {}),
-        ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}),
+        ...(r.warnings.length > 0 ? { warnings: listedWarnings(r) } : {}),
         attempts: r.attempts,
       };
       spans.push({
