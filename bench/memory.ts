@@ -142,8 +142,6 @@ export const memoryBenchmark: Benchmark = {
       growth.push({
         label: `${tag}: (peak - fixed footprint) / file size`,
         value: (run.peakMb - fixed.peakMb) / fileMb,
-        target: 0.25,
-        better: 'lower',
       });
       peaks.push({ label: `${tag}: peak RSS / file size`, value: run.peakMb / fileMb });
       measured.push({ fileMb, peakMb: run.peakMb });
@@ -165,12 +163,18 @@ export const memoryBenchmark: Benchmark = {
             },
           ]
         : [];
-    // The largest file's growth is the headline.
-    const main = growth[growth.length - 1];
+    // The largest file's growth is the headline, judged against the target (the issue's 1 GB);
+    // on smaller files the growth of about 0.1-0.2 GB (one chunk's DuckDB heap) is a larger share.
+    const largestGrowth = growth[growth.length - 1];
+    const main: BenchRatio | undefined = largestGrowth && {
+      ...largestGrowth,
+      target: 0.25,
+      better: 'lower',
+    };
     return {
       rows,
       ...(main ? { ratio: main } : {}),
-      ratios: [...growth.filter((r) => r !== main), ...slope, ...peaks, ...floors],
+      ratios: [...growth.filter((r) => r !== largestGrowth), ...slope, ...peaks, ...floors],
       notes: [
         'chain source.csv -> petro.vshale -> petro.porosity.density -> filter.depth (100 m window), `--workers 1`, CSV output; peak RSS = VmHWM of the one process (main thread + worker threads)',
         ...notes,
