@@ -234,6 +234,7 @@ export function Canvas({
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
         aria-label="Pipeline canvas"
+        tabIndex={-1}
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />

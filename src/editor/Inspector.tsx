@@ -124,7 +124,17 @@ export function Inspector() {
         <button type="button" onClick={() => store.getState().toggleDisabled(id)}>
           {node.disabled ? 'Enable' : 'Disable'}
         </button>
-        <button type="button" className="danger" onClick={() => store.getState().removeNodes([id])}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            store.getState().removeNodes([id]);
+            // The button goes away with the node: keep keyboard focus in the editor, on the canvas.
+            document
+              .querySelector<HTMLElement>('.react-flow[aria-label="Pipeline canvas"]')
+              ?.focus();
+          }}
+        >
           Delete node
         </button>
       </div>
