@@ -1,8 +1,8 @@
 /**
  * Checks and transcodes CSV bytes before DuckDB sees them (DuckDB-WASM reads UTF-8 only): empty
- * files, images/archives, LAS files and binary data are refused with a CSV_READ error that says
- * what to do; UTF-16 (BOM or zero-byte pattern) and windows-1252 are transcoded to UTF-8, and a
- * UTF-8 BOM is dropped. Linear in the size.
+ * files, images/archives, LAS files, JSON and HTML/XML pages (csv-markup.ts) and binary data are
+ * refused with a CSV_READ error that says what to do; UTF-16 (BOM or zero-byte pattern) and
+ * windows-1252 are transcoded to UTF-8, and a UTF-8 BOM is dropped. Linear in the size.
  */
 import { knownBinary, notTextMessage } from '../../formats/binary-magic.ts';
 import { utf16WithoutBom } from '../../formats/utf16.ts';
@@ -10,6 +10,7 @@ import { petroflowError, type PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { isAscii } from '../../formats/ascii.ts';
 import { decodeCp1252 } from '../../formats/cp1252.ts';
+import { markupMessage } from './csv-markup.ts';
 
 /** UTF-8 bytes for DuckDB, the encoding found, and notes for the user. */
 export interface PreparedCsv {
@@ -74,6 +75,8 @@ function checkAscii(file: string, b: Uint8Array): Result<PreparedCsv, PetroflowE
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) bad++;
   }
   if (bad / n > 0.02) return fail(file, binary('utf-8'));
+  const markup = markupMessage(String.fromCharCode(...b.subarray(i, i + 64)));
+  if (markup) return fail(file, markup);
   return ok({ bytes: b, encoding: 'utf-8', warnings: [] });
 }
 
@@ -99,6 +102,8 @@ export function prepareCsv(file: string, input: Uint8Array): Result<PreparedCsv,
   const head = text.trimStart();
   if (head[0] === '~' && /^~\s*[VWCA]/i.test(head)) return fail(file, LAS);
   if (controlShare(text) > 0.02) return fail(file, binary(encoding));
+  const markup = markupMessage(head.slice(0, 64));
+  if (markup) return fail(file, markup);
   const warnings =
     encoding === 'utf-8' ? [] : [`${file}: read as ${encoding} text and converted to UTF-8.`];
   const same = encoding === 'utf-8' && text.length === raw.length;

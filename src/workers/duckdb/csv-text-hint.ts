@@ -4,7 +4,8 @@
  * M, GAPI, as many petrophysics exports write). DuckDB then types the whole column VARCHAR (as it
  * should: it cannot know), which no petrophysics operator takes; the warning names the column, the
  * other values and the first data row holding one, and what to do. Linear in the text columns' size
- * (a column stops being looked at once it is plainly text).
+ * (a column stops being looked at once it is plainly text). A column of numbers only, some with a
+ * leading "+" or trailing spaces (which DuckDB's detection refuses), is named too.
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 
@@ -12,6 +13,10 @@ import { Type, type DataType, type Table } from 'apache-arrow';
 const NUMBER = /^\s*[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|nan|inf|infinity)\s*$/i;
 /** A unit has a letter, a percent sign or a slash (M, GAPI, G/CC, %, v/v; not "(5)"). */
 const UNIT = /[\p{L}%/]/u;
+/** A number DuckDB's detection refuses: a leading "+", or spaces after it. */
+const SIGNED_OR_PADDED = /^\s*\+|\s$/;
+/** A whole number with a leading zero (an id such as 00123: text on purpose). */
+const LEADING_ZERO = /^\s*[+-]?0\d/;
 /** Other values listed at most (more than this: the column is text, not numbers). */
 const MAX_OTHERS = 5;
 
@@ -22,6 +27,8 @@ interface NumericText {
   readonly others: readonly string[];
   readonly count: number;
   readonly firstRow: number;
+  /** The first number written with a "+" or trailing spaces, and its data row (1-based). */
+  readonly odd?: { readonly value: string; readonly row: number };
 }
 
 function numericText(table: Table, i: number, name: string): NumericText | undefined {
@@ -31,11 +38,15 @@ function numericText(table: Table, i: number, name: string): NumericText | undef
   let count = 0;
   let firstRow = 0;
   const others = new Set<string>();
+  let odd: NumericText['odd'];
+  let zeros = false;
   for (let r = 0; r < col.length; r++) {
     const v: unknown = col.get(r);
     if (typeof v !== 'string' || v.trim() === '') continue;
     if (NUMBER.test(v)) {
       numbers++;
+      if (!odd && SIGNED_OR_PADDED.test(v)) odd = { value: v, row: r + 1 };
+      zeros ||= LEADING_ZERO.test(v);
       continue;
     }
     count++;
@@ -45,19 +56,39 @@ function numericText(table: Table, i: number, name: string): NumericText | undef
     if (others.size > MAX_OTHERS || (count > 20 && count * 4 > numbers)) return undefined;
   }
   // Mostly numbers; or, in a short file, numbers under one word in the first row (a unit).
+  // Numbers only, some with a "+" or trailing spaces (and no id with leading zeros).
+  if (count === 0 && odd && !zeros) return { name, numbers, others: [], count, firstRow, odd };
   const unit = count === 1 && firstRow === 1 && numbers > 0 && UNIT.test([...others][0] ?? '');
   if (count === 0 || (numbers < count * 4 && !unit)) return undefined;
   return { name, numbers, others: [...others], count, firstRow };
 }
 
-/** The warning for `table` read from `fileName` (undefined when no text column is so). */
-export function numericTextWarning(fileName: string, table: Table): string | undefined {
+/** The warnings for `table` read from `fileName` (none when no text column is so). */
+export function numericTextWarnings(fileName: string, table: Table): string[] {
   const found = table.schema.fields.flatMap((f, i) => {
     const id = (f.type as DataType).typeId;
     if (id !== Type.Utf8 && id !== Type.LargeUtf8) return [];
     const t = numericText(table, i, f.name);
     return t ? [t] : [];
   });
+  const odd = found.flatMap((f) => (f.odd && f.count === 0 ? [f] : []));
+  const rest = found.filter((f) => f.count > 0);
+  return [oddWarning(fileName, odd), othersWarning(fileName, rest)].filter((w) => w !== undefined);
+}
+
+/** The warning for text columns holding only numbers, some with a "+" or trailing spaces. */
+function oddWarning(fileName: string, found: readonly NumericText[]): string | undefined {
+  if (found.length === 0) return undefined;
+  const one = found.length === 1;
+  const cols = found
+    .map((f) => `"${f.name}" (first "${f.odd?.value ?? ''}" at data row ${f.odd?.row ?? 0})`)
+    .join(', ');
+  const first = found[0]?.name ?? '';
+  return `${fileName}: ${one ? 'column' : 'columns'} ${cols} ${one ? 'holds' : 'hold'} only numbers but ${one ? 'is' : 'are'} read as text: DuckDB's type detection does not take numbers written with a leading "+" or followed by spaces. Remove the "+" signs and spaces in the file, or convert in a sql node with TRY_CAST(trim("${first}") AS DOUBLE).`;
+}
+
+/** The warning for text columns of numbers but for a few other values. */
+function othersWarning(fileName: string, found: readonly NumericText[]): string | undefined {
   if (found.length === 0) return undefined;
   const list = (vs: readonly string[]): string => vs.map((v) => `"${v}"`).join(', ');
   if (found.every((f) => f.count === 1 && f.firstRow === 1)) {

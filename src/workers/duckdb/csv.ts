@@ -13,14 +13,17 @@
  * its delimiter chosen by csv-delimiter.ts) and so are `#` lines before the header; the comment
  * mark `#` DuckDB's sniffer may choose is taken away when it would drop or cut data
  * (csv-comment.ts); text columns of numbers but for a few values are named in a warning
- * (csv-text-hint.ts).
+ * (csv-text-hint.ts), and so are a header row of numbers and integers too long for BIGINT
+ * (csv-column-hints.ts), and dates whose day/month order is a guess (csv-date-hint.ts).
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import type { CsvSettings } from '../../operators/types.ts';
 import { csvShape } from './csv-shape.ts';
 import { headSkip, scanComments } from './csv-comment.ts';
-import { numericTextWarning } from './csv-text-hint.ts';
+import { numericTextWarnings } from './csv-text-hint.ts';
+import { numericHeaderWarning, wideIntegers } from './csv-column-hints.ts';
+import { ambiguousDateWarnings } from './csv-date-hint.ts';
 
 /** `s` as an SQL string literal (quotes doubled). */
 export function sqlString(s: string): string {
@@ -263,8 +266,14 @@ export async function readCsvWithPolicy(
     warnings.push(
       `${fileName}: ${shape.long} rows have more than ${shape.expected} values (first at line ${shape.firstLong}); extra values are in extra columns.`,
     );
-  const text = numericTextWarning(fileName, table);
-  if (text) warnings.push(text);
+  warnings.push(...numericTextWarnings(fileName, table));
+  const textRead = (): string => readCsvSql(slot, fileName, { ...attempt, allVarchar: true });
+  const wide = await wideIntegers(run, fileName, table, textRead);
+  for (const w of [numericHeaderWarning(fileName, table, options.header), wide])
+    if (w) warnings.push(w);
+  // A streamed file's first part holds only part of the dates: a later part may tell the order.
+  if (!('stream' in options))
+    warnings.push(...(await ambiguousDateWarnings(run, fileName, table, textRead)));
   return {
     table,
     warnings: [...new Set(warnings)],
