@@ -1,11 +1,15 @@
 /**
  * `petro.cutoffs`: reservoir and pay flags. RES = 1 when VSH <= vshMax and PHI >= phiMin, else 0;
- * PAY = 1 when RES = 1 and SW <= swMax, else 0; a null input gives 0.
+ * PAY = 1 when RES = 1 and SW <= swMax, else 0; a null input gives 0. Each cutoff is compared at
+ * the precision of its column (precision.ts), so a FLOAT column's 0.08 meets a 0.08 cutoff.
  */
+import type { Schema } from 'apache-arrow';
 import { defineParams, num, text } from '../params.ts';
+import type { RowwiseOperator } from '../types.ts';
+import { storedAs, toStored } from './precision.ts';
 import { defineRowwise } from './rowwise.ts';
 import { phiParam, swParam, vshParam } from './saturation-params.ts';
-import { outputParam } from './shared.ts';
+import { outputParam, withDefaults } from './shared.ts';
 
 const fraction = (title: string, description: string, value: number) =>
   num({ title, description, unit: 'v/v', default: value, minimum: 0, maximum: 1 });
@@ -40,12 +44,13 @@ const params = defineParams({
   output: outputParam('PAY', 'the pay flag PAY (1 or 0)'),
 });
 
-/** `petro.cutoffs` 1.0.0 (two outputs: `reservoirOutput` then `output`, both Float64 0/1, never null). */
-export const cutoffs = defineRowwise({
+type Params = typeof params extends { __type?: infer P } ? NonNullable<P> : never;
+
+const formula = defineRowwise({
   id: 'petro.cutoffs',
   title: 'Cutoffs (reservoir, pay)',
   description:
-    'Reservoir and pay flags: RES = 1 when VSH <= vshMax and PHI >= phiMin, else 0; PAY = 1 when RES = 1 and SW <= swMax, else 0. A null input gives 0 (a null VSH or PHI gives RES = 0 and PAY = 0; a null SW gives PAY = 0).',
+    'Reservoir and pay flags: RES = 1 when VSH <= vshMax and PHI >= phiMin, else 0; PAY = 1 when RES = 1 and SW <= swMax, else 0. A null input gives 0 (a null VSH or PHI gives RES = 0 and PAY = 0; a null SW gives PAY = 0). A cutoff is compared at the precision of its column: against a 32-bit (or 16-bit) float column, such as a Parquet FLOAT, it is first rounded to that precision, so a value the file holds as 0.08 meets the cutoff 0.08.',
   reference: 'Worthington & Cosentino 2005 (SPE REE 8(4))',
   params,
   columns: (p) => [
@@ -78,3 +83,20 @@ export const cutoffs = defineRowwise({
     return [res, pay];
   },
 });
+
+/** The cutoffs of `raw` rounded to the precision of the columns they are compared with. */
+function atColumnPrecision(schema: Schema, raw: Params): Params {
+  const p = withDefaults(params, raw);
+  return {
+    ...raw,
+    vshMax: toStored(p.vshMax, storedAs(schema, p.vsh)),
+    phiMin: toStored(p.phiMin, storedAs(schema, p.phi)),
+    swMax: toStored(p.swMax, storedAs(schema, p.sw)),
+  };
+}
+
+/** `petro.cutoffs` 1.0.0 (two outputs: `reservoirOutput` then `output`, both Float64 0/1, never null). */
+export const cutoffs: RowwiseOperator<Params> = {
+  ...formula,
+  bind: (schema, raw, ctx) => formula.bind(schema, atColumnPrecision(schema, raw), ctx),
+};

@@ -20,6 +20,7 @@ import {
   valueKey,
 } from './tables.ts';
 import { groupStats, type GroupStats } from './netpay-stats.ts';
+import { asWritten, storedAs } from './precision.ts';
 import type { GroupSteps } from './netpay-steps.ts';
 import { wellKey } from './well-key.ts';
 import { phiParam, swParam } from './saturation-params.ts';
@@ -175,8 +176,10 @@ function summarise(
     }
     return 0;
   });
+  // A FLOAT index (1480.1 held as 1480.0999755859375) is read as the file shows it, or its steps
+  // would be 0.0999756 and 0.1000977 and h off by 2e-4 (precision.ts).
   const cols = {
-    index: readTableFloat64(table, r.index).values,
+    index: asWritten(readTableFloat64(table, r.index).values, storedAs(table.schema, r.index)),
     phi: readTableFloat64(table, r.phi).values,
     sw: readTableFloat64(table, r.sw).values,
     pay: readTableFloat64(table, r.pay).values,

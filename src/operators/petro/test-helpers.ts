@@ -16,16 +16,20 @@ import type { RowwiseOperator, RunContext } from '../types.ts';
 /** A column for `batchOf`: numbers (null = null), or strings as Utf8. */
 export type TestColumn = readonly (number | null)[] | readonly (string | null)[];
 
-/** A RecordBatch from named arrays; numbers become Float64, strings Utf8 (metadata optional). */
+/**
+ * A RecordBatch from named arrays; numbers become Float64, strings Utf8, unless `types` names the
+ * column's Arrow type (e.g. Float32, as a Parquet FLOAT column reads); metadata optional.
+ */
 export function batchOf(
   columns: Readonly<Record<string, TestColumn>>,
   metadata: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+  types: Readonly<Record<string, DataType>> = {},
 ): RecordBatch {
   const entries = Object.entries(columns);
   const fields: Field[] = [];
   const children = entries.map(([name, values]) => {
     const isText = values.some((v) => typeof v === 'string');
-    const type: DataType = isText ? new Utf8() : new Float64();
+    const type: DataType = types[name] ?? (isText ? new Utf8() : new Float64());
     fields.push(new Field(name, type, true, new Map(Object.entries(metadata[name] ?? {}))));
     const data = vectorFromArray(values as unknown[], type).data[0];
     if (!data) throw new Error('no data');

@@ -50,19 +50,3 @@ export class ZoneCoverage {
     return out;
   }
 }
-
-/** The shallowest top depth per well key (NaN depths ignored; key '' when there are no wells). */
-export function firstTops(
-  depths: Float64Array,
-  wells: readonly string[] | undefined,
-): Map<string, number> {
-  const first = new Map<string, number>();
-  for (let row = 0; row < depths.length; row++) {
-    const d = depths[row]!;
-    if (Number.isNaN(d)) continue;
-    const key = wells?.[row] ?? '';
-    const known = first.get(key);
-    if (known === undefined || d < known) first.set(key, d);
-  }
-  return first;
-}

@@ -19,8 +19,9 @@ import type { BlockingOperator } from '../types.ts';
 import { withDefaults } from './shared.ts';
 import { columnExists, columnValues, dataOf, plainType } from './tables.ts';
 import { wellKey } from './well-key.ts';
+import { coarser, storedAs, toStored } from './precision.ts';
 import { zoneLookup } from './zones-lookup.ts';
-import { firstTops, ZoneCoverage } from './zones-coverage.ts';
+import { ZoneCoverage } from './zones-coverage.ts';
 
 const params = defineParams({
   index: column({
@@ -148,7 +149,7 @@ export const zonesAssign: BlockingOperator<Params> = {
   title: 'Assign zones from tops',
   category: 'Tables',
   description:
-    'Adds to the logs the zone of the deepest top <= index, i.e. the top with the largest depth not below the sample (works for increasing or decreasing index); null above the first top, for a null index, or for a well that has no tops. Tops are matched by well when both tables have the well column, by the well name as text without surrounding spaces (a well 1001 read as a number matches "1001" read as text). Two tops at the same depth: the one listed last wins.',
+    'Adds to the logs the zone of the deepest top <= index, i.e. the top with the largest depth not below the sample (works for increasing or decreasing index); null above the first top, for a null index, or for a well that has no tops. Depths are compared at the precision of the coarser column (a 32-bit float index, such as a Parquet FLOAT, against tops read as doubles: the tops are rounded to 32 bits first, so a sample at 1480.1 is at a top at 1480.1). Tops are matched by well when both tables have the well column, by the well name as text without surrounding spaces (a well 1001 read as a number matches "1001" read as text). Two tops at the same depth: the one listed last wins.',
   params,
   inputs: () => [
     { name: 'logs', description: 'Log samples with a depth index (and a well column).' },
@@ -179,7 +180,9 @@ export const zonesAssign: BlockingOperator<Params> = {
     const zones = columnValues(tops, p.zoneColumn);
     const topWells = r.value.byWell ? columnValues(tops, p.wellColumn).map(wellKey) : undefined;
     const depths = readTableFloat64(tops, p.topColumn).values;
-    const find = zoneLookup(depths, topWells);
+    // A FLOAT index holds 1480.1 as 1480.0999755859375: compare at the coarser precision of the two.
+    const s = coarser(storedAs(logs.schema, r.value.index), storedAs(tops.schema, p.topColumn));
+    const lookup = zoneLookup(depths, topWells, s === 'double' ? undefined : (d) => toStored(d, s));
     const missing = new Set<string | null>();
     const coverage = new ZoneCoverage();
     const batches = logs.batches.map((batch: RecordBatch) => {
@@ -188,7 +191,7 @@ export const zonesAssign: BlockingOperator<Params> = {
       const values = new Array<unknown>(batch.numRows);
       for (let i = 0; i < batch.numRows; i++) {
         const well = wells ? wellKey(wells.get(i)) : undefined;
-        const row = find(index[i]!, well);
+        const row = lookup.find(index[i]!, well);
         if (row === -2 && wells) missing.add(nameOf(wells.get(i)));
         else if (!Number.isNaN(index[i])) {
           coverage.add(well ?? '', String(nameOf(wells?.get(i))), index[i]!, row >= 0);
@@ -201,9 +204,8 @@ export const zonesAssign: BlockingOperator<Params> = {
       return withColumns(batch, r.value.out, added);
     });
     if (!r.value.byWell) warnUnmatchedWells(logs.schema, tops, p.wellColumn, (m) => ctx.warn(m));
-    const first = firstTops(depths, topWells);
     const zoneName = r.value.zoneField.name;
-    for (const m of coverage.warnings((k) => first.get(k) ?? NaN, zoneName, r.value.byWell))
+    for (const m of coverage.warnings((k) => lookup.firstTop(k), zoneName, r.value.byWell))
       ctx.warn(m);
     for (const well of missing)
       ctx.warn(
