@@ -4,7 +4,7 @@
  * exports a stored record as OTLP JSON. Engine and storage share one record type
  * (src/model/run-record.ts), so a built record is stored and a stored one exported as is.
  */
-import type { FileProvider, NodeEvent, NodeSpan, RunSummary } from '../engine/types.ts';
+import type { FileProvider, NodeEvent, RunSummary } from '../engine/types.ts';
 import {
   inputFileHashes,
   makeExecutionRecord,
@@ -42,15 +42,13 @@ export async function buildStartRecord(
   catalogue: ParamsSchemaLookup,
   now = Date.now(),
 ): Promise<ExecutionRecord> {
-  const spans: NodeSpan[] = pipeline.nodes
-    .filter((n) => n.disabled !== true)
-    .map((n) => ({
-      ...{ nodeId: n.id, op: n.op, version: n.version, start: now, end: now, rowsIn: 0 },
-      ...{ rowsOut: 0, bytes: 0, worker: null, cacheHit: false, status: 'done' as const },
-    }));
-  const summary: RunSummary = { runId, status: 'failed', start: now, end: now, nodes: {}, spans };
-  const hashes = await inputFileHashes(pipeline, summary, files, catalogue);
-  return { ...(await makeExecutionRecord(pipeline, summary, hashes)), nodes: [] };
+  const enabled = new Set(pipeline.nodes.filter((n) => n.disabled !== true).map((n) => n.id));
+  const summary: RunSummary = {
+    ...{ runId, status: 'failed', start: now, end: now },
+    ...{ nodes: {}, spans: [] },
+  };
+  const hashes = await inputFileHashes(pipeline, enabled, files, catalogue);
+  return makeExecutionRecord(pipeline, summary, hashes);
 }
 
 /**

@@ -41,14 +41,21 @@ function readItsFiles(span: RunSummary['spans'][number]): boolean {
   return true;
 }
 
-/** File names the run's nodes read (see `readItsFiles`), sorted and unique. */
+/**
+ * Which nodes read their files: those of a run's spans (see `readItsFiles`), or the ids given (a
+ * run that is only starting: every node it will run).
+ */
+export type FileReaders = Pick<RunSummary, 'spans'> | ReadonlySet<string>;
+
+/** File names the given nodes read, sorted and unique. */
 export function inputFileNames(
   pipeline: Pipeline,
-  summary: Pick<RunSummary, 'spans'>,
+  readers: FileReaders,
   names: readonly string[],
   catalogue: ParamsSchemaLookup,
 ): string[] {
-  const ran = new Set(summary.spans.filter(readItsFiles).map((s) => s.nodeId));
+  const ran =
+    'spans' in readers ? new Set(readers.spans.filter(readItsFiles).map((s) => s.nodeId)) : readers;
   const out = new Set<string>();
   for (const node of pipeline.nodes) {
     if (!ran.has(node.id)) continue;
@@ -66,11 +73,11 @@ export function inputFileNames(
  */
 export async function inputFileHashes(
   pipeline: Pipeline,
-  summary: Pick<RunSummary, 'spans'>,
+  readers: FileReaders,
   files: FileProvider,
   catalogue: ParamsSchemaLookup,
 ): Promise<Record<string, string>> {
-  const names = inputFileNames(pipeline, summary, files.names(), catalogue);
+  const names = inputFileNames(pipeline, readers, files.names(), catalogue);
   const entries = await Promise.all(
     names.map(async (n): Promise<[string, string] | undefined> => {
       try {
