@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/editor.ts';
 import { watchConsole } from './qa-kit.ts';
+import { addFiles, lasFile } from './qa2-kit.ts';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 test.setTimeout(90_000);
@@ -103,6 +104,48 @@ test('fine: out-of-range numbers are flagged on the node and the field', async (
   await expect(app.node('archie-1').locator('.op-issue')).toContainText('Water resistivity');
   await rw.fill('');
   await expect(app.node('archie-1').locator('.op-issue')).toContainText('is required');
+  expect(logs).toEqual([]);
+});
+
+// Was: a node's problems came one wave at a time. An Archie node fed by logs without RT, with Water
+// resistivity empty, said only "Water resistivity is required"; the missing RT column showed only
+// once Rw was set. Both now show at once, each on its own field (src/state/validate.ts; the
+// row-wise operators check their columns before their required parameters).
+test('fixed: an empty parameter and a missing column show at once, each on its field', async ({
+  page,
+}) => {
+  const app = new EditorPage(page);
+  const logs = watchConsole(page);
+  await app.open();
+  const rows = [0, 1, 2].map((i) => [1000 + i * 0.5, 10 + i, 0.2]);
+  const curves = [
+    ['DEPT', 'M'],
+    ['ILD', 'OHMM'],
+    ['PHIE', 'V/V'],
+  ] as const;
+  await addFiles(app, [lasFile('nort.las', curves, rows)]);
+  await quickAdd(app, 'las files');
+  await app.param('File').fill('nort.las');
+  await quickAdd(app, 'archie');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector
+    .getByRole('combobox', { name: 'Input in from' })
+    .selectOption({ label: 'las-1 · LAS files' });
+  const issue = app.node('archie-1').locator('.op-issue');
+  await expect(issue).toHaveAttribute('title', /Water resistivity is required/);
+  await expect(issue).toHaveAttribute('title', /column "RT" is not in the input/);
+  await expect(issue).toContainText('(+1)');
+  const rwError = inspector.locator('[id$="_rw__error"]');
+  const rtError = inspector.locator('[id$="_rt__error"]');
+  await expect(rwError).toHaveText('Water resistivity is required.');
+  await expect(rtError).toContainText('column "RT" is not in the input');
+  // Set Rw: only the column is left; choose ILD: nothing is left.
+  await app.param(/Water resistivity/).fill('0.05');
+  await expect(issue).not.toHaveAttribute('title', /required/);
+  await expect(rwError).toHaveCount(0);
+  await expect(rtError).toContainText('column "RT" is not in the input');
+  await app.param(/Deep resistivity/).selectOption('ILD');
+  await expect(issue).toHaveCount(0);
   expect(logs).toEqual([]);
 });
 

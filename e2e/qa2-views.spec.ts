@@ -78,9 +78,16 @@ test('fine: log tracks with null GR, zero/negative resistivity and an all-null c
   await page.getByRole('tab', { name: 'Log tracks' }).click();
   await expect(page.getByTestId('depth-range')).toContainText('Depth 1000–1099.5 M');
   await expect(page.getByTestId('log-tracks')).toContainText('Resistivity');
+  // Fixed: the depth track's header showed a bare number (videx-wellog's visible span, "100"),
+  // read as a depth. It now names the index with its unit and shows the depth range in view.
+  const header = page.getByTestId('log-tracks').locator('.depth-legend');
+  await expect(header.locator('.depth-title')).toHaveText('DEPT (M)');
+  await expect(header.locator('.depth-view')).toHaveText('1000–1099.5');
+  await expect(page.getByTestId('log-tracks').locator('.scale-legend')).toHaveCount(0);
   await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await expect(header.locator('.depth-view')).toHaveText('1024.9–1074.6');
   await page.getByRole('button', { name: 'Reset depth' }).click();
-  await page.waitForTimeout(300);
+  await expect(header.locator('.depth-view')).toHaveText('1000–1099.5');
   expect(logs).toEqual([]);
 });
 
@@ -133,6 +140,74 @@ test('fixed: the plot selects are named X, Y, Column (not with their value)', as
   await expect(panel.getByRole('combobox', { name: 'Y', exact: true })).toHaveValue('RHOB');
   await page.getByRole('tab', { name: 'Histogram' }).click();
   await expect(panel.getByRole('combobox', { name: 'Column', exact: true })).toHaveValue('GR');
+});
+
+/** Mean canvas row (CSS pixels from the top) of the plotted points left and right of the middle. */
+async function pointRows(page: Page): Promise<{ left: number; right: number }> {
+  return page.locator('.chart-panel canvas').evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+    const sum = { left: [0, 0], right: [0, 0] };
+    for (let i = 0; i < px.length; i += 4) {
+      // The points' colour, #1f5fa8.
+      if (Math.abs(px[i]! - 31) + Math.abs(px[i + 1]! - 95) + Math.abs(px[i + 2]! - 168) > 30)
+        continue;
+      const x = (i / 4) % c.width;
+      const side = x < c.width / 2 ? sum.left : sum.right;
+      side[0]! += Math.floor(i / 4 / c.width);
+      side[1]! += 1;
+    }
+    const mean = (s: number[]) => s[0]! / Math.max(1, s[1]!) / (c.height / c.clientHeight);
+    return { left: mean(sum.left), right: mean(sum.right) };
+  });
+}
+
+// Fixed: the crossplot's axes were titled without units and drew RHOB growing upwards. Now they
+// read "NPHI (V/V)" and "RHOB (G/C3)" from the columns' units, and RHOB grows downwards, as on
+// the neutron-density crossplot: dense, low-porosity rock (left) sits low, porous rock high.
+test('fixed: the NPHI-RHOB crossplot titles its axes with units and draws RHOB downwards', async ({
+  page,
+}) => {
+  const logs = watchConsole(page);
+  const app = new EditorPage(page);
+  await app.open();
+  const rows: number[][] = [];
+  for (let i = 0; i < 100; i++) {
+    const porous = i >= 50;
+    rows.push([
+      1000 + i * 0.5,
+      porous ? 0.35 + (i % 5) / 100 : 0.05 + (i % 5) / 100,
+      porous ? 2.1 : 2.6,
+    ]);
+  }
+  const curves = [
+    ['DEPT', 'M'],
+    ['NPHI', 'V/V'],
+    ['RHOB', 'G/C3'],
+  ] as const;
+  await addFiles(app, [lasFile('nd.las', curves, rows)]);
+  await previewFile(app, 'nd.las');
+  await page.getByRole('tab', { name: 'Crossplot' }).click();
+  const panel = page.locator('.chart-panel');
+  // uPlot draws its axis titles on the canvas: the chart's name carries the same titles.
+  await expect(panel.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    'Crossplot of RHOB (G/C3), increasing downwards, against NPHI (V/V)',
+  );
+  await page.waitForTimeout(300);
+  const down = await pointRows(page);
+  expect(down.left).toBeGreaterThan(down.right + 50);
+  // Control: with NPHI on Y nothing is inverted, so the same points swap sides.
+  await panel.getByLabel('X', { exact: true }).selectOption('RHOB');
+  await panel.getByLabel('Y', { exact: true }).selectOption('NPHI');
+  await expect(panel.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    'Crossplot of NPHI (V/V) against RHOB (G/C3)',
+  );
+  await page.waitForTimeout(300);
+  const up = await pointRows(page);
+  expect(up.right).toBeGreaterThan(up.left + 50);
+  expect(logs).toEqual([]);
 });
 
 /** Resolves true when the page answers a script within `ms` (false while its main thread is stuck). */

@@ -68,14 +68,26 @@ export function paramIssues(registry: OperatorRegistry, node: PipelineNode): Nod
   return issues;
 }
 
+/** The node's parameters without `fields`, so an invalid value does not raise a second alarm. */
+function without(
+  params: PipelineNode['params'],
+  fields: ReadonlySet<string>,
+): PipelineNode['params'] {
+  if (fields.size === 0) return params;
+  return Object.fromEntries(Object.entries(params).filter(([k]) => !fields.has(k)));
+}
+
 /**
  * Problems the operator itself finds before running (`outputSchema` errors naming a parameter,
  * e.g. a column the input lacks, or GR shale below GR clean), for nodes whose inputs are known.
+ * `known` holds issues already found per node id: the operator checks the node without their
+ * fields, and an issue on one of those fields (or repeating one) is not returned again.
  */
 export function semanticIssues(
   registry: OperatorRegistry,
   ports: PortLookup,
   ctx: ColumnContext,
+  known: ReadonlyMap<string, readonly NodeIssue[]> = new Map(),
 ): Map<string, NodeIssue> {
   const resolve = schemaResolver(registry, ctx);
   const out = new Map<string, NodeIssue>();
@@ -84,15 +96,15 @@ export function semanticIssues(
     if (!op || node.disabled) continue;
     const inputs = resolve.inputsOf(node.id);
     if (!ports(node).inputs.every((p) => inputs[p] !== undefined)) continue;
+    const already = known.get(node.id) ?? [];
+    const taken = new Set(already.flatMap((i) => (i.field ? [i.field] : [])));
     try {
-      const r = op.outputSchema(inputs, node.params);
-      if (r && !r.ok) {
-        const field = r.error.field?.replace(/^params\./, '');
-        out.set(
-          node.id,
-          field ? { field, message: r.error.message } : { message: r.error.message },
-        );
-      }
+      const r = op.outputSchema(inputs, without(node.params, taken));
+      if (!r || r.ok) continue;
+      const field = r.error.field?.replace(/^params\./, '');
+      const message = r.error.message;
+      if ((field && taken.has(field)) || already.some((i) => i.message === message)) continue;
+      out.set(node.id, field ? { field, message } : { message });
     } catch {
       // an operator that cannot check before running is checked by the run
     }
@@ -102,7 +114,8 @@ export function semanticIssues(
 
 /**
  * Every issue per node id (nodes without issues are absent): schema problems and unconnected
- * inputs, plus the operator's own checks when `ctx` (files, last outputs) is given.
+ * inputs, plus the operator's own checks when `ctx` (files, last outputs) is given. All are shown
+ * at once, at most one per field: a field with a schema problem keeps only that one.
  */
 export function createIssueChecker(registry: OperatorRegistry, ports: PortLookup) {
   const cache = new WeakMap<PipelineNode, NodeIssue[]>();
@@ -125,9 +138,8 @@ export function createIssueChecker(registry: OperatorRegistry, ports: PortLookup
       if (all.length > 0) out.set(node.id, all);
     }
     if (ctx) {
-      const clean = { ...ctx, doc };
-      for (const [id, issue] of semanticIssues(registry, ports, clean)) {
-        if (!out.has(id)) out.set(id, [issue]);
+      for (const [id, issue] of semanticIssues(registry, ports, { ...ctx, doc }, out)) {
+        out.set(id, [...(out.get(id) ?? []), issue]);
       }
     }
     return out;

@@ -1,6 +1,6 @@
 /** A labelled drop-down of columns (with units), used by the plots. */
 import { useId } from 'react';
-import type { ColumnFacts } from './tableData.ts';
+import { columnTitle, type ColumnFacts } from './tableData.ts';
 
 /**
  * Picks one column. The label is tied to the select by `htmlFor`, not by wrapping, so the
@@ -24,7 +24,7 @@ export function ColumnSelect({
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {columns.map((c) => (
           <option key={c.index} value={c.name}>
-            {c.unit ? `${c.name} (${c.unit})` : c.name}
+            {columnTitle(c)}
           </option>
         ))}
       </select>

@@ -5,9 +5,11 @@ import type uPlot from 'uplot';
 import { columnFacts, numericColumn } from './tableData.ts';
 import { UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 import { ColumnSelect } from './ColumnSelect.tsx';
-import { crossplotData, crossplotEmptyNote, leftOutNote } from './plotData.ts';
+import { crossplotAxes, crossplotData, crossplotEmptyNote, leftOutNote } from './plotData.ts';
 
-/** The crossplot panel. */
+const unknown = (name: string) => ({ name, unit: '' });
+
+/** The crossplot panel: axes titled with units, a density on Y growing downwards. */
 export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
   const numeric = useMemo(() => columnFacts(table).filter((c) => c.numeric), [table]);
   const [xName, setX] = useState(
@@ -31,13 +33,24 @@ export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
     { name: yName, values: yValues },
     points,
   );
+  const axes = useMemo(
+    () =>
+      crossplotAxes(
+        numeric.find((c) => c.name === xName) ?? unknown(xName),
+        numeric.find((c) => c.name === yName) ?? unknown(yName),
+      ),
+    [numeric, xName, yName],
+  );
   const options = useMemo<ChartOptions>(
     () => ({
       mode: 1,
       legend: { show: false },
       cursor: { drag: { x: true, y: true } },
-      scales: { x: { time: false, distr: logX ? 3 : 1 }, y: { distr: logY ? 3 : 1 } },
-      axes: [{ label: xName }, { label: yName }],
+      scales: {
+        x: { time: false, distr: logX ? 3 : 1, dir: axes.x.dir },
+        y: { distr: logY ? 3 : 1, dir: axes.y.dir },
+      },
+      axes: [{ label: axes.x.title }, { label: axes.y.title }],
       series: [
         {},
         {
@@ -48,7 +61,7 @@ export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
         },
       ],
     }),
-    [xName, yName, logX, logY],
+    [yName, logX, logY, axes],
   );
   if (numeric.length < 2)
     return <p className="empty-note">A crossplot needs two numeric columns.</p>;
@@ -74,7 +87,7 @@ export const Crossplot = memo(function Crossplot({ table }: { table: Table }) {
         <UPlotChart
           options={options}
           data={data}
-          label={`Crossplot of ${yName} against ${xName}`}
+          label={`Crossplot of ${axes.y.title}${axes.y.dir < 0 ? ', increasing downwards,' : ''} against ${axes.x.title}`}
         />
       )}
     </div>

@@ -2,7 +2,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { Table } from 'apache-arrow';
 import uPlot from 'uplot';
-import { columnFacts, numericColumn } from './tableData.ts';
+import { columnFacts, columnTitle, numericColumn } from './tableData.ts';
 import { UPlotChart, type ChartOptions } from './UPlotChart.tsx';
 import { ColumnSelect } from './ColumnSelect.tsx';
 import { histogram, noValuesNote } from './plotData.ts';
@@ -19,11 +19,12 @@ export const Histogram = memo(function Histogram({ table }: { table: Table }) {
   const data = useMemo<uPlot.AlignedData>(() => [h.centers, h.counts], [h]);
   const empty = noValuesNote(name, values);
   const range = h.range;
+  const title = columnTitle(numeric.find((c) => c.name === name) ?? { name, unit: '' });
   const options = useMemo<ChartOptions>(
     () => ({
       legend: { show: false },
       scales: { x: { time: false, ...(range ? { range: [range[0], range[1]] } : {}) } },
-      axes: [{ label: name }, { label: 'Count' }],
+      axes: [{ label: title }, { label: 'Count' }],
       series: [
         {},
         {
@@ -35,7 +36,7 @@ export const Histogram = memo(function Histogram({ table }: { table: Table }) {
         },
       ],
     }),
-    [name, range],
+    [title, range],
   );
   if (numeric.length === 0)
     return <p className="empty-note">A histogram needs a numeric column.</p>;

@@ -4,16 +4,11 @@
  */
 import { memo, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import type { Table } from 'apache-arrow';
-import {
-  GraphTrack,
-  LogViewer,
-  ScaleTrack,
-  graphLegendConfig,
-  scaleLegendConfig,
-} from '@equinor/videx-wellog';
+import { GraphTrack, LogViewer, ScaleTrack, graphLegendConfig } from '@equinor/videx-wellog';
 import '@equinor/videx-wellog/dist/styles/styles.css';
 import { cellText, columnFacts, depthColumn, numericColumn, valueRange } from './tableData.ts';
 import { curvePairs, logTracks, type CurvePair, type TrackSpec } from './logTrackSpec.ts';
+import { depthLegendConfig } from './depthLegend.ts';
 
 function graphTrack(spec: TrackSpec, depth: Float64Array, table: Table) {
   const data = Object.fromEntries(
@@ -104,13 +99,15 @@ export const LogTracks = memo(function LogTracks({
     if (!el || !depth || !range || specs.length === 0) return;
     const v = new LogViewer({ showLegend: true, showTitles: true, domain: range, maxZoom: 500 });
     v.init(el);
+    const name = depthCol?.name ?? 'Depth';
+    const unit = depthCol?.unit ?? '';
     const scale = new ScaleTrack('depth', {
-      maxWidth: 56,
+      maxWidth: 72,
       width: 1,
-      label: depthCol?.name ?? 'Depth',
-      abbr: depthCol?.name ?? 'MD',
-      units: depthCol?.unit ?? '',
-      legendConfig: scaleLegendConfig,
+      label: name,
+      abbr: name,
+      units: unit,
+      legendConfig: depthLegendConfig(name, unit),
     });
     v.setTracks([scale, ...specs.map((s) => graphTrack(s, depth, table))]);
     v.zoomTo(range, 0);

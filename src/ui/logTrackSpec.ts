@@ -4,7 +4,7 @@
  * Pure data, so it is unit-testable apart from the drawing library.
  */
 import type { ColumnFacts } from './tableData.ts';
-import { findColumn } from './tableData.ts';
+import { columnTitle, findColumn } from './tableData.ts';
 
 /** One curve in a track. */
 export interface CurveSpec {
@@ -27,6 +27,16 @@ const GR = [/^GR$/i, /^SGR$/i, /^CGR$/i, /^GR[_:]/i, /GAMMA/i];
 const RES_DEEP = [/^(RT|ILD|LLD|RDEP|RD|AT90|RLA5|RILD|RESD)$/i, /^RES/i];
 const RES_SHALLOW = [/^(RXO|MSFL|SFLU|LLS|ILM|RS|RMED|AT10|RLA1)$/i];
 const RHOB = [/^(RHOB|RHOZ|DEN|ZDEN|DENS)$/i];
+/** Bulk density units as LAS files write them (upper case, spaces removed). */
+const DENSITY_UNITS = new Set(['G/CC', 'G/CM3', 'G/C3', 'GM/CC', 'KG/M3', 'K/M3']);
+
+/** Whether a column is a bulk density, by its name (RHOB, RHOZ, DEN...) or its unit (g/cc...). */
+export function isDensity(c: Pick<ColumnFacts, 'name' | 'unit'>): boolean {
+  return (
+    RHOB.some((p) => p.test(c.name)) || DENSITY_UNITS.has(c.unit.replace(/\s/g, '').toUpperCase())
+  );
+}
+
 const NPHI = [/^(NPHI|TNPH|NPOR|CNCF|NPHI_LS|NEU)$/i];
 
 /** One sample of a curve: depth and value, null where the track shows a gap. */
@@ -66,7 +76,7 @@ export function logTracks(cols: readonly ColumnFacts[]): TrackSpec[] {
   if (gr) {
     tracks.push({
       id: 'gr',
-      label: `${gr.name}${gr.unit ? ` (${gr.unit})` : ''}`,
+      label: columnTitle(gr),
       curves: [
         {
           column: gr.name,

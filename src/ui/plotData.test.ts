@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  crossplotAxes,
   crossplotData,
   crossplotEmptyNote,
   hasValues,
@@ -48,6 +49,30 @@ describe('crossplot points', () => {
     const x = new Float64Array(2000).fill(-9999);
     const p = crossplotData(x, new Float64Array(2000).fill(1), { x: true, y: false });
     expect(leftOutNote(p)).toBe('2,000 left out: X <= 0 on a log axis');
+  });
+});
+
+describe('crossplot axes', () => {
+  it('titles each axis with its unit and draws RHOB on Y increasing downwards', () => {
+    const axes = crossplotAxes({ name: 'NPHI', unit: 'V/V' }, { name: 'RHOB', unit: 'G/C3' });
+    expect(axes.x).toEqual({ title: 'NPHI (V/V)', dir: 1 });
+    expect(axes.y).toEqual({ title: 'RHOB (G/C3)', dir: -1 });
+  });
+
+  it('shows limestone units as the column states them, and a name alone without a unit', () => {
+    const axes = crossplotAxes({ name: 'TNPH', unit: 'PU' }, { name: 'GR', unit: '' });
+    expect(axes.x.title).toBe('TNPH (PU)');
+    expect(axes.y).toEqual({ title: 'GR', dir: 1 });
+  });
+
+  it('recognises a density by its unit, and keeps a density on X increasing rightwards', () => {
+    expect(crossplotAxes({ name: 'A', unit: '' }, { name: 'BULK', unit: 'g/cc' }).y.dir).toBe(-1);
+    expect(crossplotAxes({ name: 'A', unit: '' }, { name: 'ZDEN', unit: '' }).y.dir).toBe(-1);
+    expect(crossplotAxes({ name: 'A', unit: '' }, { name: 'D', unit: 'K/M3' }).y.dir).toBe(-1);
+    expect(crossplotAxes({ name: 'RHOB', unit: 'G/C3' }, { name: 'NPHI', unit: 'V/V' })).toEqual({
+      x: { title: 'RHOB (G/C3)', dir: 1 },
+      y: { title: 'NPHI (V/V)', dir: 1 },
+    });
   });
 });
 

@@ -1,8 +1,11 @@
 /**
  * Data prep of the crossplot and histogram, apart from the drawing library so it is unit-testable:
  * which points a crossplot can draw (a log axis cannot show values <= 0), histogram bins (a lone
- * value gets a nominal bin), and the notes shown when a column has nothing to plot.
+ * value gets a nominal bin), the crossplot's axes, and the notes shown when a column has nothing
+ * to plot.
  */
+import { isDensity } from './logTrackSpec.ts';
+import { columnTitle, type ColumnFacts } from './tableData.ts';
 
 /** Which crossplot axes are logarithmic. */
 export interface LogAxes {
@@ -49,6 +52,26 @@ export function crossplotData(
     y: Float64Array.from(idx, (i) => y[i] as number),
     nonPositiveX,
     nonPositiveY,
+  };
+}
+
+/** How one crossplot axis is drawn: its title and its direction (-1: values grow downwards). */
+export interface PlotAxis {
+  readonly title: string;
+  readonly dir: 1 | -1;
+}
+
+/**
+ * The crossplot's axes, titled with the columns' units ("NPHI (V/V)", "RHOB (G/C3)"). A density on
+ * Y grows downwards, as on the neutron-density crossplot petrophysicists read (porosity up-left).
+ */
+export function crossplotAxes(
+  x: Pick<ColumnFacts, 'name' | 'unit'>,
+  y: Pick<ColumnFacts, 'name' | 'unit'>,
+): { readonly x: PlotAxis; readonly y: PlotAxis } {
+  return {
+    x: { title: columnTitle(x), dir: 1 },
+    y: { title: columnTitle(y), dir: isDensity(y) ? -1 : 1 },
   };
 }
 

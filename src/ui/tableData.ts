@@ -19,6 +19,11 @@ export function columnFacts(table: Table): ColumnFacts[] {
   }));
 }
 
+/** "RHOB (g/cc)": a column's name with its unit, as plot axes, tracks and pickers title it. */
+export function columnTitle(c: Pick<ColumnFacts, 'name' | 'unit'>): string {
+  return c.unit ? `${c.name} (${c.unit})` : c.name;
+}
+
 /** A numeric column as Float64Array with NaN for nulls (what the plots draw). */
 export function numericColumn(table: Table, name: string): Float64Array {
   const v = table.getChild(name);

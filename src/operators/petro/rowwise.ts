@@ -53,6 +53,17 @@ export function defineRowwise<P>(spec: RowwiseSpec<P>): RowwiseOperator<P> {
   ): Result<{ out: Schema; p: Required<P>; inputs: string[] }, PetroflowError> => {
     const p = withDefaults(spec.params, raw);
     const values = p as Record<string, unknown>;
+    const inputs: string[] = [];
+    // Columns first: a missing column is shown even while a parameter is still empty.
+    for (const [param, name] of spec.columns(p)) {
+      if (typeof name !== 'string') continue; // an empty column parameter is reported below
+      const at = numericColumnIndex(schema, param, name, where);
+      if (!at.ok) return at;
+      const quantity = spec.quantities?.[param];
+      const wrongUnit = quantity && unitProblem(schema, param, name, quantity, where);
+      if (wrongUnit) return err(wrongUnit);
+      inputs.push(name);
+    }
     const missing = spec.params.schema.required.find((name) => values[name] === undefined);
     if (missing !== undefined) {
       const about = spec.params.schema.properties[missing]?.description ?? '';
@@ -71,15 +82,6 @@ export function defineRowwise<P>(spec: RowwiseSpec<P>): RowwiseOperator<P> {
           field: `params.${problem[0]}`,
         }),
       );
-    }
-    const inputs: string[] = [];
-    for (const [param, name] of spec.columns(p)) {
-      const at = numericColumnIndex(schema, param, name, where);
-      if (!at.ok) return at;
-      const quantity = spec.quantities?.[param];
-      const wrongUnit = quantity && unitProblem(schema, param, name, quantity, where);
-      if (wrongUnit) return err(wrongUnit);
-      inputs.push(name);
     }
     const fields = spec.outputs(p).map((o) => float64Field(o.name, o.unit, o.description));
     return ok({ out: withFields(schema, fields), p, inputs });
