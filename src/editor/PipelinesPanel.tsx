@@ -1,4 +1,7 @@
-/** The pipeline list (new, open, rename, duplicate, delete with undo, import) and the templates. */
+/**
+ * The pipeline list (new, open, rename, duplicate, delete with undo, import), the templates, and
+ * the Trash (deleted pipelines: restore, delete forever).
+ */
 import { useEffect, useState } from 'react';
 import {
   useApp,
@@ -10,10 +13,7 @@ import {
 } from '../state/index.ts';
 import { useEditor } from './EditorContext.tsx';
 import { RenameBox } from './RenameBox.tsx';
-
-function when(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
-}
+import { shortTime, TrashList } from './TrashList.tsx';
 
 /** The pipelines panel. */
 export function PipelinesPanel() {
@@ -76,7 +76,7 @@ export function PipelinesPanel() {
               >
                 <span className="pipeline-name">{p.pipeline.name}</span>
                 <span className="muted small">
-                  {p.pipeline.nodes.length} nodes · {when(p.updatedAt)}
+                  {p.pipeline.nodes.length} nodes · {shortTime(p.updatedAt)}
                 </span>
               </button>
             )}
@@ -127,6 +127,7 @@ export function PipelinesPanel() {
           </ul>
         </div>
       )}
+      <TrashList />
     </section>
   );
 }

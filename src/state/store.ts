@@ -11,6 +11,7 @@ import { filesSlice } from './filesSlice.ts';
 import { librarySlice } from './librarySlice.ts';
 import { settingsSlice } from './settingsSlice.ts';
 import { shareSlice } from './shareSlice.ts';
+import { trashSlice } from './trashSlice.ts';
 
 /** The store type the editor holds. */
 export type AppStore = StoreApi<AppState>;
@@ -25,5 +26,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...librarySlice(deps)(...a),
     ...settingsSlice(deps)(...a),
     ...shareSlice(deps)(...a),
+    ...trashSlice(deps)(...a),
   }));
 }

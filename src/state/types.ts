@@ -19,6 +19,7 @@ import type { GraphDoc } from './doc.ts';
 import type { UpgradeOffer } from './upgrade.ts';
 import type { ShareSlice } from './shareSlice.ts';
 import type { RunsSlice } from './runsSlice.ts';
+import type { TrashSlice } from './trashSlice.ts';
 
 /** A message for the user that stays until dismissed or replaced. */
 export interface Notice {
@@ -161,7 +162,8 @@ export type AppState = GraphSlice &
   FilesSlice &
   LibrarySlice &
   SettingsSlice &
-  ShareSlice;
+  ShareSlice &
+  TrashSlice;
 
 /** What the store is built from (a test passes its own registry, storage and engine). */
 export interface StoreDeps {

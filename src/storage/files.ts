@@ -17,12 +17,11 @@ import {
 } from './opfs.ts';
 import { atomically, storageFailure, type StorageFailure } from './atomic.ts';
 import { err, ok, type Result } from '../model/result.ts';
+import { isObject } from '../model/validate-context.ts';
 import { sha256Hex } from '../model/sha256.ts';
 
 /** Files at least this large go to the OPFS when available. */
 export const OPFS_THRESHOLD = 4 * 1024 * 1024;
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Without Web Locks, an unreferenced OPFS entry younger than this may be a write in flight. */
 export const OPFS_ORPHAN_GRACE_MS = 3600 * 1000;
@@ -170,7 +169,7 @@ export class FileRepository {
           // Its bytes: this version, or the entry written before entries had versions.
           used.add(opfsKey(c.value.name, c.value.hash)).add(opfsKey(c.value.name));
         } else if (!c.ok) {
-          const name = isObj(m) && typeof m.name === 'string' ? m.name : undefined;
+          const name = isObject(m) && typeof m.name === 'string' ? m.name : undefined;
           if (name === undefined) return 0; // cannot tell which bytes it had: keep everything
           whole.push(name);
         }

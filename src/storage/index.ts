@@ -14,6 +14,7 @@ export type { SaveConflict, SaveProblem } from './pipelines.ts';
 export type { StorageFailure } from './atomic.ts';
 export type { PurgeReport } from './trash.ts';
 export { TRASH_KEPT_MS } from './trash.ts';
+export type { TrashEntry, TrashRestore } from './trashEntries.ts';
 export { openTabChannel, type TabChannel, type SavedMessage } from './channel.ts';
 export { DB_NAME, DB_VERSION } from './db.ts';
 export { sha256Hex } from './files.ts';

@@ -5,7 +5,9 @@ import { err, ok, type Result } from '../model/result.ts';
 import { checkPipelineRecord, type PipelineRecord } from './records.ts';
 import { readAllChecked, readOneChecked, setAside, type CorruptReport } from './quarantine.ts';
 import { atomically, type StorageFailure } from './atomic.ts';
-import { purgePipeline, type PurgeReport } from './trash.ts';
+import { purgeAllTrash, purgePipeline, withoutDeletedAt, type PurgeReport } from './trash.ts';
+import { listTrash, restoreFromTrash, type TrashEntry, type TrashRestore } from './trashEntries.ts';
+import { isObject } from '../model/validate-context.ts';
 
 /** A save refused because someone else saved a newer revision first. */
 export interface SaveConflict {
@@ -85,8 +87,7 @@ export class PipelineRepository {
     return atomically(this.db, ['pipelines', 'trash'], async (tx) => {
       const value: unknown = await tx.objectStore('pipelines').get(id);
       if (value !== undefined) {
-        const kept =
-          typeof value === 'object' && value !== null ? { ...value, deletedAt: now } : value;
+        const kept = isObject(value) ? { ...value, deletedAt: now } : value;
         await tx.objectStore('trash').put(kept, id);
         await tx.objectStore('pipelines').delete(id);
       }
@@ -96,6 +97,24 @@ export class PipelineRepository {
   /** Removes a deleted pipeline from the trash for good, with its run history (one transaction). */
   purge(id: string): Promise<Result<PurgeReport, StorageFailure>> {
     return purgePipeline(this.db, id);
+  }
+
+  /** Empties the trash for good, every entry's run history with it (one transaction). */
+  purgeAll(): Promise<Result<PurgeReport, StorageFailure>> {
+    return purgeAllTrash(this.db);
+  }
+
+  /** The deleted pipelines still in the trash, most recently deleted first. */
+  trash(now = Date.now()): Promise<Result<TrashEntry[], StorageFailure>> {
+    return listTrash(this.db, now);
+  }
+
+  /**
+   * Restores a pipeline from the Trash list: a name (or id) already in use is renamed, so nothing
+   * stored is ever overwritten (see restoreFromTrash).
+   */
+  restoreFromTrash(id: string, now = Date.now()): Promise<Result<TrashRestore, StorageFailure>> {
+    return restoreFromTrash(this.db, id, now);
   }
 
   /**
@@ -135,11 +154,4 @@ export class PipelineRepository {
   setAside(id: string, reason: string, record: unknown): Promise<void> {
     return setAside(this.db, { store: 'pipelines', key: id, reason }, record);
   }
-}
-
-/** A trash entry as the pipeline record it was (the time of the delete is trash bookkeeping). */
-function withoutDeletedAt(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null || !('deletedAt' in v)) return v;
-  const { deletedAt: _gone, ...rest } = v as Record<string, unknown>;
-  return rest;
 }

@@ -5,6 +5,7 @@
 import type { Pipeline } from '../model/pipeline.ts';
 import { PIPELINE_FORMAT } from '../model/pipeline.ts';
 import { err, ok, type Result } from '../model/result.ts';
+import { isObject } from '../model/validate-context.ts';
 
 /** A saved pipeline with its revision (incremented on every save; detects conflicting tabs). */
 export interface PipelineRecord {
@@ -37,24 +38,22 @@ export interface RunRecord {
   readonly nodes: Readonly<Record<string, { status: string; rows: number; ms: number }>>;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Structural check of a stored pipeline (full validation against operators happens on load). */
 export function checkPipelineShape(v: unknown): Result<Pipeline, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   if (v.format !== PIPELINE_FORMAT) return err('format is not petroflow.pipeline');
   if (!isStr(v.id) || !isStr(v.name)) return err('id or name missing');
   if (!Array.isArray(v.nodes) || !Array.isArray(v.edges)) return err('nodes or edges missing');
   for (const n of v.nodes as unknown[]) {
-    if (!isObj(n) || !isStr(n.id) || !isStr(n.op) || !isStr(n.version) || !isObj(n.params)) {
+    if (!isObject(n) || !isStr(n.id) || !isStr(n.op) || !isStr(n.version) || !isObject(n.params)) {
       return err('a node lacks id, op, version or params');
     }
   }
   for (const e of v.edges as unknown[]) {
-    if (!isObj(e) || !isStr(e.from) || !isStr(e.to) || !isStr(e.fromPort) || !isStr(e.toPort)) {
+    if (!isObject(e) || !isStr(e.from) || !isStr(e.to) || !isStr(e.fromPort) || !isStr(e.toPort)) {
       return err('an edge lacks from, fromPort, to or toPort');
     }
   }
@@ -63,7 +62,7 @@ export function checkPipelineShape(v: unknown): Result<Pipeline, string> {
 
 /** Validates a stored pipeline record. */
 export function checkPipelineRecord(v: unknown): Result<PipelineRecord, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   if (!isStr(v.id) || !isNum(v.revision) || !isNum(v.updatedAt)) {
     return err('id, revision or updatedAt missing');
   }
@@ -75,13 +74,13 @@ export function checkPipelineRecord(v: unknown): Result<PipelineRecord, string> 
 
 /** Validates a stored file record. */
 export function checkFileRecord(v: unknown): Result<FileRecord, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   if (!isStr(v.name) || !isNum(v.size) || !isStr(v.hash) || !isNum(v.addedAt)) {
     return err('name, size, hash or addedAt missing');
   }
   if (v.where !== 'idb' && v.where !== 'opfs') return err('where must be idb or opfs');
   const s = v.summary;
-  if (!isObj(s) || (s.kind !== 'las' && s.kind !== 'csv') || !Array.isArray(s.columns)) {
+  if (!isObject(s) || (s.kind !== 'las' && s.kind !== 'csv') || !Array.isArray(s.columns)) {
     return err('summary missing or malformed');
   }
   if (!isNum(s.rows) || !Array.isArray(s.wells) || !Array.isArray(s.warnings)) {
@@ -92,13 +91,13 @@ export function checkFileRecord(v: unknown): Result<FileRecord, string> {
 
 /** Validates a stored run record. */
 export function checkRunRecord(v: unknown): Result<RunRecord, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   if (!isStr(v.runId) || !isStr(v.pipelineId) || !isNum(v.start) || !isNum(v.end)) {
     return err('runId, pipelineId, start or end missing');
   }
   if (v.status !== 'done' && v.status !== 'failed' && v.status !== 'cancelled') {
     return err('status must be done, failed or cancelled');
   }
-  if (!isObj(v.nodes)) return err('nodes missing');
+  if (!isObject(v.nodes)) return err('nodes missing');
   return ok(v as unknown as RunRecord);
 }

@@ -5,6 +5,7 @@
  * type is src/model/run-record.ts, the same one the engine's telemetry builds.
  */
 import { err, ok, type Result } from '../model/result.ts';
+import { isObject } from '../model/validate-context.ts';
 import {
   EXECUTION_NODE_STATUSES,
   EXECUTION_RECORD_VERSION,
@@ -17,8 +18,6 @@ import type { PetroflowDb } from './db.ts';
 import { atomically, type WriteTx } from './atomic.ts';
 import { runIsLive } from './runLocks.ts';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number => isNum(v) && Number.isInteger(v) && v >= 0;
@@ -27,7 +26,7 @@ const RUN_STATUSES: readonly unknown[] = EXECUTION_RUN_STATUSES;
 
 function checkNode(n: unknown, i: number): string | undefined {
   const at = `nodes[${i}]`;
-  if (!isObj(n)) return `${at} is not an object`;
+  if (!isObject(n)) return `${at} is not an object`;
   if (!isStr(n.nodeId) || !isStr(n.op) || !isStr(n.version))
     return `${at}: nodeId, op or version missing`;
   if (!NODE_STATUSES.includes(n.status)) return `${at}: unknown status ${String(n.status)}`;
@@ -36,7 +35,10 @@ function checkNode(n: unknown, i: number): string | undefined {
     return `${at}: rowsIn, rowsOut, bytes or attempts invalid`;
   if (n.worker !== null && !isCount(n.worker)) return `${at}: worker must be null or an index`;
   if (typeof n.cacheHit !== 'boolean') return `${at}: cacheHit missing`;
-  if (n.error !== undefined && (!isObj(n.error) || !isStr(n.error.code) || !isStr(n.error.message)))
+  if (
+    n.error !== undefined &&
+    (!isObject(n.error) || !isStr(n.error.code) || !isStr(n.error.message))
+  )
     return `${at}: error lacks code or message`;
   if (n.reason !== undefined && !isStr(n.reason)) return `${at}: reason is not text`;
   if (n.warnings !== undefined && !(Array.isArray(n.warnings) && n.warnings.every(isStr)))
@@ -57,7 +59,7 @@ export type RunHistoryRecord = ExecutionRecord & { readonly progress?: RunProgre
 
 /** Validates a stored run record (anything read from IndexedDB is outside input). */
 export function checkExecutionRecord(v: unknown): Result<RunHistoryRecord, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   if (v.recordVersion !== EXECUTION_RECORD_VERSION)
     return err(`unknown recordVersion ${String(v.recordVersion)}`);
   for (const k of ['runId', 'pipelineId', 'pipelineName', 'pipelineHash', 'provenanceHash'])
@@ -66,7 +68,7 @@ export function checkExecutionRecord(v: unknown): Result<RunHistoryRecord, strin
   if (!RUN_STATUSES.includes(v.status)) return err('status must be done, failed or cancelled');
   if (!Array.isArray(v.operatorVersions) || !v.operatorVersions.every(isStr))
     return err('operatorVersions is not a list of text');
-  if (!isObj(v.inputHashes) || !Object.values(v.inputHashes).every(isStr))
+  if (!isObject(v.inputHashes) || !Object.values(v.inputHashes).every(isStr))
     return err('inputHashes is not a map of text');
   if (v.legacy !== undefined && v.legacy !== true) return err('legacy must be true or absent');
   if (v.progress !== undefined && v.progress !== 'running' && v.progress !== 'interrupted')
@@ -90,15 +92,15 @@ export function checkExecutionRecord(v: unknown): Result<RunHistoryRecord, strin
  * provenance) is left empty and the record is marked `legacy`. An unreadable run gives an error.
  */
 export function legacyRunToExecution(v: unknown): Result<ExecutionRecord, string> {
-  if (!isObj(v)) return err('not an object');
+  if (!isObject(v)) return err('not an object');
   const { runId, pipelineId, start, end, status, nodes } = v;
   if (!isStr(runId) || !isStr(pipelineId) || !isNum(start) || !isNum(end))
     return err('runId, pipelineId, start or end missing');
   if (!RUN_STATUSES.includes(status)) return err('status must be done, failed or cancelled');
-  if (!isObj(nodes)) return err('nodes missing');
+  if (!isObject(nodes)) return err('nodes missing');
   const list: ExecutionNodeMetrics[] = [];
   for (const [nodeId, n] of Object.entries(nodes)) {
-    if (!isObj(n)) return err(`node ${nodeId} is not an object`);
+    if (!isObject(n)) return err(`node ${nodeId} is not an object`);
     const st = NODE_STATUSES.includes(n.status) ? (n.status as ExecutionNodeStatus) : 'cancelled';
     const ms = isNum(n.ms) && n.ms > 0 ? n.ms : 0;
     const ran = st === 'done' || st === 'failed';
@@ -162,7 +164,7 @@ export interface RunList {
 
 /** True for a record of a later shape than this build reads: it is not damaged, only newer. */
 export function isNewerRecord(v: unknown): boolean {
-  return isObj(v) && isNum(v.recordVersion) && v.recordVersion > EXECUTION_RECORD_VERSION;
+  return isObject(v) && isNum(v.recordVersion) && v.recordVersion > EXECUTION_RECORD_VERSION;
 }
 
 /** Stored run records (`pipeline_executions`). */
@@ -192,7 +194,7 @@ export class RunRepository {
   async update(record: ExecutionRecord, progress: RunProgress = 'running'): Promise<void> {
     await this.write({ ...record, progress }, async (store) => {
       const stored: unknown = await store.get(record.runId);
-      return !isObj(stored) || stored.progress !== 'running';
+      return !isObject(stored) || stored.progress !== 'running';
     });
   }
 

@@ -3,23 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { openPetroflowDb, DB_VERSION } from './db.ts';
 import { openStorage } from './index.ts';
-import type { Pipeline } from '../model/pipeline.ts';
 import type { FileSummary } from './records.ts';
-import { nodeId, pipelineId } from '../model/ids.ts';
+import { pipeline } from './testing/fixtures.ts';
 
 let n = 0;
 const freshName = () => `petroflow-test-${++n}-${Math.random()}`;
-
-function pipeline(id: string, name = 'P'): Pipeline {
-  return {
-    format: 'petroflow.pipeline',
-    formatVersion: 1,
-    id: pipelineId(id),
-    name,
-    nodes: [{ id: nodeId('a'), op: 'source.las', version: '1.0.0', params: { file: '*.las' } }],
-    edges: [],
-  };
-}
 
 const summary: FileSummary = { kind: 'csv', columns: [], rows: 0, wells: [], warnings: [] };
 

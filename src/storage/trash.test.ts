@@ -1,44 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { ExecutionRecord } from '../model/run-record.ts';
-import type { Pipeline } from '../model/pipeline.ts';
-import { nodeId, pipelineId } from '../model/ids.ts';
 import { openPetroflowDb } from './db.ts';
 import { openStorage } from './index.ts';
 import { EXECUTIONS_STORE } from './runs.ts';
 import { ORPHAN_RUNS_GRACE_MS, TRASH_KEPT_MS } from './trash.ts';
+import { pipeline, run } from './testing/fixtures.ts';
 
 let n = 0;
 const freshName = () => `petroflow-trash-${++n}-${Math.random()}`;
 const DAY = 24 * 3600 * 1000;
-
-function pipeline(id: string, name = 'P'): Pipeline {
-  return {
-    format: 'petroflow.pipeline',
-    formatVersion: 1,
-    id: pipelineId(id),
-    name,
-    nodes: [{ id: nodeId('a'), op: 'source.las', version: '1.0.0', params: { file: '*.las' } }],
-    edges: [],
-  };
-}
-
-function run(runId: string, pid: string, start: number): ExecutionRecord {
-  return {
-    recordVersion: 1,
-    runId,
-    pipelineId: pid,
-    pipelineName: 'P',
-    pipelineHash: 'a'.repeat(64),
-    operatorVersions: [],
-    inputHashes: {},
-    provenanceHash: 'c'.repeat(64),
-    start,
-    end: start + 10,
-    status: 'done',
-    nodes: [],
-  };
-}
 
 async function runKeys(name: string): Promise<string[]> {
   const db = await openPetroflowDb(name);

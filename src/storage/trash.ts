@@ -9,6 +9,7 @@ import type { PetroflowDb } from './db.ts';
 import { atomically, type StorageFailure, type WriteTx } from './atomic.ts';
 import { EXECUTIONS_STORE } from './runs.ts';
 import type { Result } from '../model/result.ts';
+import { isObject } from '../model/validate-context.ts';
 
 /** How long a deleted pipeline stays restorable (as a desktop trash or a cloud drive's bin). */
 export const TRASH_KEPT_MS = 30 * 24 * 3600 * 1000;
@@ -29,9 +30,15 @@ export interface PurgeReport {
 
 /** When a trash entry was deleted, or undefined when an older build deleted it (no `deletedAt`). */
 export function deletedAtOf(v: unknown): number | undefined {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const d = (v as { deletedAt?: unknown }).deletedAt;
+  const d = isObject(v) ? v.deletedAt : undefined;
   return typeof d === 'number' && Number.isFinite(d) ? d : undefined;
+}
+
+/** A trash entry as the pipeline record it was (the time of the delete is trash bookkeeping). */
+export function withoutDeletedAt(v: unknown): unknown {
+  if (!isObject(v) || !('deletedAt' in v)) return v;
+  const { deletedAt: _gone, ...rest } = v;
+  return rest;
 }
 
 async function dropRuns(tx: PurgeTx, pipelineId: string, olderThan = Infinity): Promise<number> {
@@ -71,6 +78,16 @@ export function purgePipeline(
   });
 }
 
+/** Empties the trash: every entry goes for good with its run history, in one transaction. */
+export function purgeAllTrash(db: PetroflowDb): Promise<Result<PurgeReport, StorageFailure>> {
+  return atomically(db, ['trash', 'pipelines', EXECUTIONS_STORE, 'quarantine'], async (tx) => {
+    const ids = (await tx.objectStore('trash').getAllKeys()).map(String);
+    let runs = 0;
+    for (const id of ids) runs += await purgeIn(tx, id);
+    return { pipelines: ids.length, runs };
+  });
+}
+
 /**
  * Purges trash entries deleted before `now - keptMs` (with their runs) and run records whose
  * pipeline is neither stored, in the trash nor set aside in quarantine (older than
@@ -91,7 +108,7 @@ export function tidyStorage(
       const id = String(trashKeys[i]);
       const value = trashValues[i];
       const at = deletedAtOf(value);
-      if (at === undefined && typeof value === 'object' && value !== null) {
+      if (at === undefined && isObject(value)) {
         // Deleted by an older build, when is unknown: it gets the full keep time from now on.
         await trash.put({ ...value, deletedAt: now }, id);
         kept.add(id);
