@@ -27,7 +27,14 @@ export interface SchemaFacts {
   readonly wellName: string;
   /** Free text of ~Other (written back by `writeLas`). */
   readonly other: string;
+  /** The file's other data sections (LAS 3.0 sets, repeated ~A), which a LAS 2.0 write leaves out. */
+  readonly dataSets?: readonly {
+    readonly section: { readonly title: string; readonly line: number };
+  }[];
 }
+
+/** Schema metadata key: JSON `[{ title, line }]` of the data sections not in the table. */
+export const DATA_SETS_KEY = 'las.dataSets';
 
 /** The schema: curves in file order (index first), then `WELL`. */
 export function lasSchema(curves: readonly LasCurveInfo[], facts: SchemaFacts): Schema {
@@ -54,6 +61,8 @@ export function lasSchema(curves: readonly LasCurveInfo[], facts: SchemaFacts): 
     ['las.wellName', facts.wellName],
     ['las.other', facts.other],
   ]);
+  const sets = (facts.dataSets ?? []).map(({ section: { title, line } }) => ({ title, line }));
+  if (sets.length > 0) meta.set(DATA_SETS_KEY, JSON.stringify(sets));
   return new Schema(fields, meta);
 }
 

@@ -47,6 +47,22 @@ function plainCell(v: unknown, nullText: string): string {
   return textToken(typeof v === 'string' ? v : JSON.stringify(v));
 }
 
+/**
+ * Reads values of a column of `type` as numbers (null when a value is not one): a Decimal gives its
+ * scaled value and an Int64 a bigint, neither of which is a `number` (a Decimal index was written
+ * with empty STRT/STOP/STEP).
+ */
+export function numberReader(type: DataType): (v: unknown) => number | null {
+  const scale = DataType.isDecimal(type) ? type.scale : null;
+  return (v) => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') return Number(v);
+    if (scale !== null && ArrayBuffer.isView(v))
+      return Number(decimalText(util.bigNumToBigInt(v as BigNumArg), scale));
+    return null;
+  };
+}
+
 /** True when `cellWriter` writes values of `type` as text (strings, dates, timestamps). */
 export function writtenAsText(type: DataType): boolean {
   return (

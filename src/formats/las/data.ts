@@ -65,6 +65,11 @@ export class DataParser implements FastTarget {
   private padded = 0;
   private readonly fused: FusedValues;
   private readonly padLimit: number;
+  /** Tokens of the line at `pos` already read (a batch filled inside a wrapped line), its end. */
+  private skip = 0;
+  private skipEnd = 0;
+  /** Rows of the batches before this one. */
+  private records = 0;
 
   constructor(
     readonly b: Uint8Array,
@@ -266,29 +271,60 @@ export class DataParser implements FastTarget {
     let col = 0;
     let rowLine = this.line;
     while (this.pos < end && (row < size || col > 0)) {
-      const e = tokenizeLine(b, this.pos, end, dlm, tok);
+      // Resuming inside a line: its tokens are still in `tok` (nothing else tokenizes), so a long
+      // line of wrapped records is tokenized once, not once per batch.
+      const e = this.skip > 0 ? this.skipEnd : tokenizeLine(b, this.pos, end, dlm, tok);
       const n = tok.count;
-      if (n > 0) {
-        if (col === 0) rowLine = this.line;
-        const starts = tok.starts;
-        const ends = tok.ends;
-        for (let t = 0; t < n; t++)
-          col += col < nCols ? this.store(col, row, starts[t]!, ends[t]!) : 1;
-        if (!wrapped || col >= nCols) {
+      const starts = tok.starts;
+      const ends = tok.ends;
+      let t = this.skip;
+      this.skip = 0;
+      // Wrapped data is one stream of values cut into records of nCols (as lasio reshapes it),
+      // so a record may end inside a line and the next one start there.
+      for (; t < n; t++) {
+        if (col === 0) {
+          if (row >= size) break;
+          rowLine = this.line;
+        }
+        col += col < nCols ? this.store(col, row, starts[t]!, ends[t]!) : 1;
+        if (wrapped && col >= nCols) {
           this.finishRow(row, col, rowLine);
           row++;
           col = 0;
         }
       }
+      if (t < n) {
+        // The batch is full inside a line: the next batch goes on from token t.
+        this.skip = t;
+        this.skipEnd = e;
+        break;
+      }
+      if (n > 0 && !wrapped) {
+        this.finishRow(row, col, rowLine);
+        row++;
+        col = 0;
+      }
       this.pos = afterBreak(b, e, end);
       this.line++;
     }
     if (col > 0) {
-      this.finishRow(row, col, rowLine);
+      this.lastRecord(row, col, rowLine);
       row++;
     }
+    this.records += row;
     if (row === 0) return null;
     return this.result(row);
+  }
+
+  /** A wrapped section whose values do not divide into records: the last one is padded. */
+  private lastRecord(row: number, count: number, line: number): void {
+    for (let c = count; c < this.nCols; c++) this.setNull(c, row);
+    const total = (this.records + row) * this.nCols + count;
+    this.warn.add(
+      'wrap end',
+      line,
+      `the wrapped data holds ${total} values, not a multiple of the ${this.nCols} curves: the last record (from this line) has ${count}; its missing values read as null (check WRAP and the ~Curve section)`,
+    );
   }
 
   private result(length: number): BatchColumns {

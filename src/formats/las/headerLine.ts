@@ -1,10 +1,11 @@
 /**
  * Splits one header line `MNEM.UNIT  VALUE : DESCRIPTION` by hand-written scanning (linear time;
  * no regular expressions). Rules, from the LAS 2.0 spec with lasio's refinements:
- * - the mnemonic ends at the first dot; except when a `..` comes before the first colon and the
- *   text before it has no run of two blanks (`Cond..MS/M` -> mnemonic `Cond.`, unit `MS/M`, as
- *   lasio reads issue-264-dot-delimiter) and except a leading dot followed by another dot before
- *   the first colon (` .ILM .OHMM` -> `ILM`);
+ * - the mnemonic ends at the first dot; except when a `..` right after a non-blank comes before
+ *   the first colon and the text before it has no run of two blanks (`Cond..MS/M` -> mnemonic
+ *   `Cond.`, unit `MS/M`, as lasio reads issue-264-dot-delimiter; `DEPT ..M` -> `DEPT`, unit `.M`,
+ *   as lasio reads it too) and except a leading dot followed by another dot before the first colon
+ *   (` .ILM .OHMM` -> `ILM`);
  * - the unit runs from that dot to the first blank (so `hh:mm` and `klbf.ft` are units); trailing
  *   dots and surrounding brackets (`[M]`) are dropped, as lasio does;
  * - the description starts after a colon that is not between two digits (time values such as
@@ -75,7 +76,7 @@ function mnemonicEnd(s: string): { end: number; unitStart: number; skip: number 
   )
     return null;
   const dd = s.indexOf('..');
-  if (dd > 0 && dd < limit && !hasDoubleBlank(s, dd))
+  if (dd > 0 && dd < limit && !isBlank(s[dd - 1]) && !hasDoubleBlank(s, dd))
     return { end: dd + 1, unitStart: dd + 2, skip: 0 };
   let skip = 0;
   if (s[0] === '.' && !isBlank(s[1])) {

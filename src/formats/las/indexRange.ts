@@ -3,7 +3,8 @@
  * filtered or resampled no longer spans the file's STRT..STOP, and a header that says otherwise
  * misleads every reader of the written file (lasio's writer recomputes them from the index too).
  */
-import type { Vector } from 'apache-arrow';
+import type { DataType, Vector } from 'apache-arrow';
+import { numberReader } from './cells.ts';
 
 /** First and last index value and the uniform step (0 when the spacing varies, as LAS 2.0 says). */
 export interface IndexRange {
@@ -12,13 +13,11 @@ export interface IndexRange {
   readonly step: number | string;
 }
 
-/** The range of `index` (a numeric column); empty strings where it has no numbers. */
+/** The range of `index` (a numeric column, Decimal and Int64 too); empty strings where it has no numbers. */
 export function indexRange(index: Vector | null): IndexRange {
   const n = index?.length ?? 0;
-  const num = (i: number): number | string => {
-    const v: unknown = index?.get(i);
-    return typeof v === 'number' ? v : '';
-  };
+  const read = index ? numberReader(index.type as DataType) : () => null;
+  const num = (i: number): number | string => read(index?.get(i)) ?? '';
   const first = n > 0 ? num(0) : '';
   const last = n > 0 ? num(n - 1) : '';
   let step: number | string = n > 0 ? 0 : '';

@@ -31,7 +31,20 @@ const RESERVED = new Set(
 );
 const mnemonic = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,7}$/);
 const unit = fc.oneof(
-  fc.constantFrom('', 'M', 'FT', 'GAPI', 'G/C3', 'OHMM', 'US/F', 'V/V', '%', 'klbf.ft', 'hh:mm'),
+  fc.constantFrom(
+    '',
+    'M',
+    'FT',
+    'GAPI',
+    'G/C3',
+    'OHMM',
+    'US/F',
+    'V/V',
+    '%',
+    'klbf.ft',
+    'hh:mm',
+    '.1IN',
+  ),
   fc.stringMatching(/^[A-Za-z0-9/%]{1,6}$/),
 );
 /** Printable ASCII; values leave out ':' (it ends a value) and start with a letter (else a number). */

@@ -28,7 +28,7 @@ export interface SampleResult {
 /**
  * Counts numeric and text tokens per column over the first rows of `b[start, end)`. With `flow`
  * (wrapped data: the curves per record), values flow over lines into records as the reader reads
- * them; without it, the n-th value of a line counts for the n-th curve (the 4th value of a wrapped
+ * them (one stream, so a record may end inside a line); without it, the n-th value of a line counts for the n-th curve (the 4th value of a wrapped
  * line `1 2 3 ab` was counted for the 4th curve, so a numeric curve was read as text).
  */
 export function sampleData(
@@ -46,8 +46,10 @@ export function sampleData(
   const text: number[] = [];
   let pos = start;
   const lineCounts: number[] = [];
+  // Wrapped data is one stream of values in records of `flow` (a record may end inside a line).
+  const at = (c: number): number => (flow > 0 ? c % flow : c);
   const count = (into: number[], c: number): void => {
-    into[c] = (into[c] ?? 0) + 1;
+    into[at(c)] = (into[at(c)] ?? 0) + 1;
   };
   /** Curve of the first value on the next line (wrapped data continues a record). */
   let next = 0;
@@ -60,18 +62,19 @@ export function sampleData(
       for (let t = 0; t < tok.count; t++, c++) {
         const s = tok.starts[t]!;
         const f = tok.ends[t]!;
-        numeric[c] ??= 0;
-        text[c] ??= 0;
+        const k = at(c);
+        numeric[k] ??= 0;
+        text[k] ??= 0;
         // A quoted value in SPACE data is text as written (writeLas quotes `0012` so); in COMMA/TAB
         // data quotes only protect delimiters (spreadsheets quote numbers too).
         if (dlm === 0 && isQuoted(b, s, f)) {
-          text[c]!++;
+          text[k]++;
           continue;
         }
         // NULL values and null spellings are no evidence either way.
         const v = parseNumberBytes(b, s, f);
         if (v === nullValue) continue;
-        if (!Number.isNaN(v)) numeric[c]!++;
+        if (!Number.isNaN(v)) numeric[k]++;
         else {
           const cuts = dlm === 0 ? splitRunOn(b, s, f) : null;
           if (cuts) {
@@ -88,13 +91,12 @@ export function sampleData(
           const minus = unicodeMinus(word);
           const alt = !Number.isNaN(minus) || dlm === 44 ? minus : commaDecimal(word);
           if (alt === nullValue) continue;
-          if (!Number.isNaN(alt) || Math.abs(Number(word)) === Infinity) numeric[c]!++;
-          else text[c]!++;
+          if (!Number.isNaN(alt) || Math.abs(Number(word)) === Infinity) numeric[k]++;
+          else text[k]++;
         }
       }
       lineCounts.push(c - first);
-      // A record that ends inside a line: the rest of the line is ignored (as the reader does).
-      next = flow > 0 && c < flow ? c : 0;
+      next = flow > 0 ? c % flow : 0;
     }
     pos = afterBreak(b, e, end);
   }

@@ -11,27 +11,53 @@ function moreLine(n: number, kind: string | null, first: number, last: number): 
   return { line: first, message: `and ${n} more like this (${what}) not listed` };
 }
 
-/** Appends warnings to a shared list; kinds over the cap are summarised by `finish()`. */
+/** Warnings of one kind so far: how many, the lines of those left out, where the summary goes. */
+interface KindCount {
+  n: number;
+  first: number;
+  last: number;
+  /** Index in the list right after the last warning of this kind listed. */
+  at: number;
+}
+
+/**
+ * Appends warnings to a shared list, at most `WARNINGS_PER_KIND` per kind; `finish()` puts one
+ * line per kind over the cap right after the last one listed. The one capping mechanism of the
+ * reader: data warnings come with their kind (named in the summary, `bad number; lines 75-162`),
+ * header warnings get theirs from `capWarnings` (not named: it is a blanked message).
+ */
 export class WarningSink {
-  private readonly counts = new Map<string, { n: number; first: number; last: number }>();
-  constructor(readonly list: LasWarning[]) {}
+  private readonly counts = new Map<string, KindCount>();
+  constructor(
+    readonly list: LasWarning[],
+    private readonly nameKinds = true,
+  ) {}
 
   /** Adds a warning of `kind` unless that kind already has `WARNINGS_PER_KIND` entries. */
   add(kind: string, line: number, message: string): void {
     const c = this.counts.get(kind);
-    if (!c) this.counts.set(kind, { n: 1, first: line, last: line });
-    else if (++c.n > WARNINGS_PER_KIND) {
-      if (c.n === WARNINGS_PER_KIND + 1) c.first = line;
-      c.last = line;
+    if (!c) this.counts.set(kind, { n: 1, first: line, last: line, at: this.push(line, message) });
+    else if (++c.n <= WARNINGS_PER_KIND) c.at = this.push(line, message);
+    else if (c.n === WARNINGS_PER_KIND + 1) c.first = c.last = line;
+    else {
+      c.first = Math.min(c.first, line);
+      c.last = Math.max(c.last, line);
     }
-    if ((c?.n ?? 1) <= WARNINGS_PER_KIND) this.list.push({ line, message });
+  }
+
+  private push(line: number, message: string): number {
+    return this.list.push({ line, message });
   }
 
   /** Adds one line per kind that went over the cap, with the lines of those left out. */
   finish(): void {
-    for (const [kind, c] of this.counts)
-      if (c.n > WARNINGS_PER_KIND)
-        this.list.push(moreLine(c.n - WARNINGS_PER_KIND, kind, c.first, c.last));
+    // From the end of the list, so the positions of earlier insertions stay right.
+    const over = [...this.counts].filter(([, c]) => c.n > WARNINGS_PER_KIND);
+    over.sort((a, b) => b[1].at - a[1].at);
+    for (const [kind, c] of over) {
+      const more = moreLine(c.n - WARNINGS_PER_KIND, this.nameKinds ? kind : null, c.first, c.last);
+      this.list.splice(c.at, 0, more);
+    }
     this.counts.clear();
   }
 }
@@ -50,32 +76,14 @@ function kindOf(message: string): string {
 }
 
 /**
- * Caps `list[from..]` in place at `WARNINGS_PER_KIND` per kind (kinds found by `kindOf`): a
- * header of 50 000 bad lines gave 50 000 warnings. Each capped kind keeps its first warnings,
- * followed by one line saying how many more there were and on which lines.
+ * Caps `list[from..]` in place at `WARNINGS_PER_KIND` per kind (kinds found by `kindOf`), through a
+ * `WarningSink`: a header of 50 000 bad lines gave 50 000 warnings.
  */
 export function capWarnings(list: LasWarning[], from = 0): void {
-  const groups = new Map<string, { n: number; first: number; last: number; at: number }>();
-  const kept: LasWarning[] = [];
-  for (let i = from; i < list.length; i++) {
-    const w = list[i]!;
-    const k = kindOf(w.message);
-    const g = groups.get(k);
-    if (!g) groups.set(k, { n: 1, first: w.line, last: w.line, at: kept.push(w) });
-    else if (++g.n <= WARNINGS_PER_KIND) g.at = kept.push(w);
-    else {
-      if (g.n === WARNINGS_PER_KIND + 1) g.first = w.line;
-      g.last = Math.max(g.last, w.line);
-    }
-  }
-  // Each summary goes right after the last listed warning of its kind (from the end, so the
-  // positions of earlier insertions stay right).
-  const over = [...groups.values()].filter((g) => g.n > WARNINGS_PER_KIND);
-  over.sort((a, b) => b.at - a.at);
-  for (const g of over)
-    kept.splice(g.at, 0, moreLine(g.n - WARNINGS_PER_KIND, null, g.first, g.last));
-  list.length = from;
-  for (const w of kept) list.push(w);
+  const pushed = list.splice(from);
+  const sink = new WarningSink(list, false);
+  for (const w of pushed) sink.add(kindOf(w.message), w.line, w.message);
+  sink.finish();
 }
 
 /** `line 41: message`, the form users see. */

@@ -23,6 +23,7 @@ describe('writeLas', () => {
     '3.0/sample_3.0.las',
     'sample_issue105_c.las',
     '6038187_v1.2.las',
+    'autodepthindex_point_one_inch.las',
   ])('round-trips %s: same header items, curves and values', (rel) => {
     const { first, second } = roundTrip(new Uint8Array(readFileSync(join(FIXTURES, rel))), rel);
     // STRT/STOP/STEP are rewritten from the rows (hunt2.test.ts); the rest is kept as read.

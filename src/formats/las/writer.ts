@@ -16,6 +16,7 @@ import { headerNumber } from './number.ts';
 import { cellWriter, writtenAsText } from './cells.ts';
 import { SAMPLE_ROWS } from './sample.ts';
 import type { LasHeaderItem } from './types.ts';
+import { lasWriteWarnings } from './writeWarnings.ts';
 
 /** Options of `writeLas`. */
 export interface LasWriteOptions {
@@ -44,9 +45,7 @@ function headerItems(schema: Schema, key: string): LasHeaderItem[] | null {
  * taken for it. Two blanks after the unit keep a `..` in a value from reading as `MNEM..UNIT`.
  */
 function itemLines(items: readonly LasHeaderItem[]): string[] {
-  const lefts = items.map(
-    (it) => ` ${safeMnemonic(oneLine(it.mnemonic))}.${safeUnit(it.unit ?? '')}`,
-  );
+  const lefts = items.map((it) => ` ${unitDot(safeMnemonic(oneLine(it.mnemonic)), it.unit)}`);
   const values = items.map((it) =>
     headerValue(typeof it.value === 'string' ? oneLine(it.value) : it.value),
   );
@@ -78,6 +77,17 @@ function safeMnemonic(m: string): string {
   const body = (final ? m.slice(0, -1) : m).replaceAll('.', '_');
   const lead = body.trimStart()[0];
   return (lead === '#' || lead === '~' ? '_' + body.trimStart() : body) + final;
+}
+
+/**
+ * `MNEM.UNIT`. A unit that itself starts with a dot (`.1IN`, read from `DEPT  ..1IN`) gets a blank
+ * before the dots: `DEPT..1IN` reads as mnemonic `DEPT.` with unit `1IN` (lasio too), while
+ * `DEPT ..1IN` reads as `DEPT` with `.1IN`. A mnemonic that ends with a dot needs none
+ * (`Cond...M` reads as `Cond.` with `.M`).
+ */
+function unitDot(mnemonic: string, unit: string | undefined): string {
+  const u = safeUnit(unit ?? '');
+  return u.startsWith('.') && !mnemonic.endsWith('.') ? `${mnemonic} .${u}` : `${mnemonic}.${u}`;
 }
 
 /** A unit without blanks (the unit ends at the first blank; `deg C` was read as `deg`). */
@@ -162,7 +172,10 @@ function withRange(well: LasHeaderItem[], range: IndexRange, unit: string): LasH
   });
 }
 
-/** Writes an Arrow table (typically from `readLasTable`, or any table of columns) as LAS 2.0 text. */
+/**
+ * Writes an Arrow table (typically from `readLasTable`, or any table of columns) as LAS 2.0 text.
+ * What it cannot hold (the other data sets of a LAS 3.0 file) is given by `lasWriteWarnings`.
+ */
 export function writeLas(table: Table, options: LasWriteOptions = {}): string {
   const schema = table.schema;
   const metaNull = Number(schema.metadata.get('las.nullValue') || NaN);
@@ -195,6 +208,8 @@ export function writeLas(table: Table, options: LasWriteOptions = {}): string {
     '~VERSION INFORMATION',
     ' VERS. 2.0 : CWLS LOG ASCII STANDARD - VERSION 2.0',
     ' WRAP. NO : ONE LINE PER DEPTH STEP',
+    // What LAS 2.0 cannot hold is said in the file too (readers skip `#` lines).
+    ...lasWriteWarnings(table).map((w) => `# ${oneLine(w)}`),
     '~WELL INFORMATION',
     ...itemLines(well),
     '~CURVE INFORMATION',
