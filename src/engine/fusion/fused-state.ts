@@ -5,9 +5,10 @@
  * one, batches are appended and each is computed over its own rows (`rowid` range), so the tail
  * can read them all at the end.
  */
-import type { RecordBatch, Table } from 'apache-arrow';
+import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import { Table as ArrowTable } from 'apache-arrow';
 import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
+import { storedAs, toStored } from '../../operators/precision.ts';
 import { expressionProblem } from '../../operators/tables/expression-check.ts';
 import type { SqlEngine } from '../../operators/types.ts';
 import type { Chain } from './chains.ts';
@@ -39,7 +40,8 @@ function str(v: unknown): string | undefined {
 }
 
 /** The chain's steps as SQL sees them; undefined when a parameter is not fit for SQL text. */
-function fusedSteps(chain: Chain, first: string): FusedStep[] | undefined {
+function fusedSteps(chain: Chain, schema: Schema): FusedStep[] | undefined {
+  const first = schema.fields[0]?.name ?? '';
   const out: FusedStep[] = [];
   for (const [i, tn] of chain.steps.entries()) {
     const p = tn.params;
@@ -55,7 +57,11 @@ function fusedSteps(chain: Chain, first: string): FusedStep[] | undefined {
       if (!Number.isFinite(top) || !Number.isFinite(base)) return undefined;
       const index = p.index === undefined || p.index === '' ? first : str(p.index);
       if (!index) return undefined;
-      out.push({ kind: 'filter', index, lo: Math.min(top, base), hi: Math.max(top, base) });
+      // The bounds as the operator compares them: at the precision of the index (a FLOAT index
+      // reaches SQL as FLOAT, cast exactly to DOUBLE there).
+      const at = storedAs(schema, index);
+      const lo = toStored(Math.min(top, base), at);
+      out.push({ kind: 'filter', index, lo, hi: toStored(Math.max(top, base), at) });
     }
   }
   return out;
@@ -144,7 +150,7 @@ export class FusedState {
     if (this.plan?.signature !== sig) {
       if (this.plan && this.chain.tail) return this.off();
       const names = batch.schema.fields.map((f) => f.name);
-      const steps = fusedSteps(this.chain, names[0] ?? '');
+      const steps = fusedSteps(this.chain, batch.schema);
       const cols = steps && fusedColumns(steps, names, this.chain.tail !== undefined);
       if (!steps || !cols) return this.off();
       const at = cols.map((n) => names.indexOf(n));

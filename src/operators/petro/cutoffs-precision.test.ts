@@ -1,7 +1,7 @@
 import { Float16, Float32, type DataType } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { cutoffs } from './cutoffs.ts';
-import { coarser, storedAs, toStored } from './precision.ts';
+import { coarser, storedAs, toStored } from '../precision.ts';
 import { batchOf, runRowwise, valuesOf } from './test-helpers.ts';
 
 /** Runs the default cutoffs (vshMax 0.4, phiMin 0.08, swMax 0.6) and returns [RES, PAY]. */

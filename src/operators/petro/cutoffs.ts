@@ -6,7 +6,7 @@
 import type { Schema } from 'apache-arrow';
 import { defineParams, num, text } from '../params.ts';
 import type { RowwiseOperator } from '../types.ts';
-import { storedAs, toStored } from './precision.ts';
+import { storedAs, toStored } from '../precision.ts';
 import { defineRowwise } from './rowwise.ts';
 import { phiParam, swParam, vshParam } from './saturation-params.ts';
 import { outputParam, withDefaults } from './shared.ts';

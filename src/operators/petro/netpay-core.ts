@@ -20,7 +20,7 @@ import {
   valueKey,
 } from './tables.ts';
 import { groupStats, type GroupStats } from './netpay-stats.ts';
-import { asWritten, storedAs } from './precision.ts';
+import { asWritten, storedAs } from '../precision.ts';
 import type { GroupSteps } from './netpay-steps.ts';
 import { wellKey } from './well-key.ts';
 import { phiParam, swParam } from './saturation-params.ts';

@@ -2,7 +2,7 @@ import { Float32, Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { netpay } from './netpay.ts';
 import { netpayV110 } from './netpay-v1-1.ts';
-import { asWritten, toStored } from './precision.ts';
+import { asWritten, toStored } from '../precision.ts';
 import { batchOf, testContext, valuesOf } from './test-helpers.ts';
 
 // Depths as text gives them, e.g. 30 samples at 0.1 m from 1480.

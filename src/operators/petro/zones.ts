@@ -19,7 +19,7 @@ import type { BlockingOperator } from '../types.ts';
 import { withDefaults } from './shared.ts';
 import { columnExists, columnValues, dataOf, plainType } from './tables.ts';
 import { wellKey } from './well-key.ts';
-import { coarser, storedAs, toStored } from './precision.ts';
+import { coarser, storedAs, toStored } from '../precision.ts';
 import { zoneLookup } from './zones-lookup.ts';
 import { ZoneCoverage } from './zones-coverage.ts';
 

@@ -7,6 +7,7 @@ import type { PetroflowError } from '../../model/errors.ts';
 import { err, ok, type Result } from '../../model/result.ts';
 import { numericColumnIndex, readFloat64 } from '../columns.ts';
 import { column, defineParams, num } from '../params.ts';
+import { storedAs, toStored } from '../precision.ts';
 import type { RowwiseOperator } from '../types.ts';
 import { coalesceBatches } from './arrow-concat.ts';
 import {
@@ -53,7 +54,10 @@ function check(
   if (!numeric.ok) return numeric;
   if (!Number.isFinite(p.top)) return err(paramError(ID, 'top', 'must be a number.'));
   if (!Number.isFinite(p.base)) return err(paramError(ID, 'base', 'must be a number.'));
-  return ok({ index: index.value, lo: Math.min(p.top, p.base), hi: Math.max(p.top, p.base) });
+  // A FLOAT index holds 1480.1 as 1480.0999755859375: the bounds are compared at its precision.
+  const at = storedAs(schema, index.value);
+  const [lo, hi] = [Math.min(p.top, p.base), Math.max(p.top, p.base)].map((x) => toStored(x, at));
+  return ok({ index: index.value, lo: lo as number, hi: hi as number });
 }
 
 /**
@@ -153,7 +157,7 @@ export const filterDepth: RowwiseOperator<FilterDepthParams> = {
   title: 'Depth interval',
   category: 'Tables',
   description:
-    'Keeps the rows with top <= index <= base (inclusive), whether the index increases or decreases down the table; rows with a null index are dropped. Columns and their metadata are unchanged.',
+    'Keeps the rows with top <= index <= base (inclusive), whether the index increases or decreases down the table; rows with a null index are dropped. Columns and their metadata are unchanged. Against a 32-bit (or 16-bit) float index, such as a Parquet FLOAT, top and base are first rounded to that precision, so a depth the file holds as 1480.1 is inside a window that starts at 1480.1.',
   params,
   inputs: () => inPort,
   outputs: outPort,

@@ -14,7 +14,10 @@ import type { DuckDbHost } from './host.ts';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** `test.logs`: `batches` batches of `rows` rows (DEPT, GR with nulls, RHOB with a NaN, NPHI, LITH). */
+/**
+ * `test.logs`: `batches` batches of `rows` rows (DEPT, GR with nulls, RHOB with a NaN, NPHI, LITH);
+ * with `float32` = 1, DEPT is a FLOAT column in steps of 0.1 (1480.1 held as 1480.0999755859375).
+ */
 export const logsSource: AnyOperator = {
   id: 'test.logs',
   version: '1.0.0',
@@ -27,6 +30,11 @@ export const logsSource: AnyOperator = {
     batches: int({ title: 'Batches', description: 'batches', default: 3 }),
     rows: int({ title: 'Rows', description: 'rows per batch', default: 50 }),
     ms: int({ title: 'Delay', description: 'ms before each batch after the first', default: 0 }),
+    float32: int({
+      title: 'Float32',
+      description: '1: DEPT as 32-bit floats in 0.1 steps',
+      default: 0,
+    }),
   }),
   inputs: () => [],
   outputs: [{ name: 'out', description: 'logs' }],
@@ -38,7 +46,10 @@ export const logsSource: AnyOperator = {
       if (b > 0 && typeof params.ms === 'number') await sleep(params.ms);
       const at = (k: number): number => b * n + k;
       yield tableFromArrays({
-        DEPT: Float64Array.from({ length: n }, (_, k) => 1000 + at(k) * 0.5),
+        DEPT:
+          params.float32 === 1
+            ? Float32Array.from({ length: n }, (_, k) => 1000 + at(k) / 10)
+            : Float64Array.from({ length: n }, (_, k) => 1000 + at(k) * 0.5),
         GR: Array.from({ length: n }, (_, k) =>
           at(k) % 7 === 3 ? null : 20 + ((at(k) * 37) % 120),
         ),

@@ -145,6 +145,26 @@ describe('fused chains', () => {
     expect(fused.stageSelect).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
+  it('keeps a FLOAT depth index fused, with the samples at the window bounds in both paths', async () => {
+    // DEPT 1000.0 .. 1014.9 in 0.1 steps as 32-bit floats: every bound below is held as a float a
+    // little off the typed value (1001.3 as 1001.2999877929688), yet the sample is inside.
+    const nodes = chain({
+      logs: { float32: 1 },
+      zone: { top: 1001.3, base: 1012.7 },
+      zone2: { top: 1002.1, base: 1013.9 },
+    });
+    const { ef, ep, sf, sp, fused } = await both(nodes);
+    const [a, b] = [await outputs(ef, IDS), await outputs(ep, IDS)];
+    for (const id of IDS) expect(a.get(id), id).toEqual(b.get(id));
+    // zone keeps 1001.3 .. 1012.7 (115 samples), zone2 of those 1002.1 .. 1012.7 (107).
+    expect(sf.nodes.zone?.rows).toBe(115);
+    expect(sf.nodes.zone2?.rows).toBe(107);
+    expect(sp.nodes.zone2?.rows).toBe(107);
+    // The fused filter agrees with the operator, so the chain never falls back to node by node.
+    expect(fused.query).toBe(0);
+    expect(fused.stageQuery).toBe(1);
+  }, 60_000);
+
   it('fails the middle node with its own error; upstream is done, downstream skipped', async () => {
     const bad = chain({ dec: { expression: 'ln(RHOB - 2.3)', output: 'DEC' } });
     const { ef, ep, sf, sp } = await both(bad);
