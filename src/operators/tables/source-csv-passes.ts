@@ -125,6 +125,11 @@ async function detectAll(
   };
 }
 
+/** A warning without the details in parentheses (the values and rows one chunk found). */
+function sameWarning(w: string): string {
+  return w.replace(/\([^()]*\)/g, '()');
+}
+
 /**
  * Step 3: every chunk read with `d`; the first is skipped when its table `first` is given, or
  * read as in step 1 (`again`: `d` is its own dialect, its table was not kept).
@@ -138,6 +143,8 @@ async function* readAll(
 ): AsyncGenerator<RecordBatch> {
   let schema: Schema | undefined = first && withoutStreamMeta(first.schema);
   if (first) yield* first.batches.map((b) => under(schema as Schema, b));
+  // A column's warning once: chunks name their own values and rows (in parentheses) of it.
+  const said = new Set((first ? tableWarnings(first) : []).map(sameWarning));
   const shape = { short: 0, long: 0, firstShort: 0, firstLong: 0 };
   let firstLines = 0;
   for await (const chunk of chunksOf(s, () => d)) {
@@ -156,7 +163,8 @@ async function* readAll(
     schema ??= withoutStreamMeta(table.schema);
     // The first chunk read again: its warnings were given when it was read in step 1.
     if (chunk.index > 0) {
-      for (const w of tableWarnings(table)) ctx.warn(w);
+      for (const w of tableWarnings(table)) if (!said.has(sameWarning(w))) ctx.warn(w);
+      for (const w of tableWarnings(table)) said.add(sameWarning(w));
       const p = metaJson(table, CSV_SHAPE_KEY) as typeof shape | null;
       if (p) {
         shape.short += p.short;

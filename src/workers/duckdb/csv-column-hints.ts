@@ -5,7 +5,7 @@
  * BIGINT (UWI-like identifiers of 20 digits), which it reads as DOUBLE, keeping about 16 digits.
  */
 import { Type, type Data, type DataType, type Float64, type Table } from 'apache-arrow';
-import type { RunSql } from './csv.ts';
+import type { TextCheck } from './csv-text-checks.ts';
 
 /** A number as a header cell may hold one (DuckDB renames a repeated name "1" to "1_1"). */
 const NUMBER_NAME = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(_\d+)?\s*$/;
@@ -56,19 +56,6 @@ export function wideColumns(table: Table): WideColumn[] {
   });
 }
 
-/**
- * SQL giving, per candidate column (as `w0`, `w1`...), whether `read` (text columns, renamed c0,
- * c1...) holds a value written as a whole number of 20 digits or more.
- */
-export function wideIntegerSql(read: string, columns: readonly WideColumn[]): string {
-  const last = Math.max(...columns.map((c) => c.index));
-  const names = Array.from({ length: last + 1 }, (_v, i) => `c${i}`).join(', ');
-  const tests = columns.map(
-    (c, i) => `bool_or(regexp_full_match(trim(c${c.index}), '[+-]?0*[1-9][0-9]{19,}')) AS w${i}`,
-  );
-  return `SELECT ${tests.join(', ')} FROM (${read}) AS t(${names})`;
-}
-
 /** The warning for DOUBLE columns whose whole numbers of 20 digits or more lost digits. */
 export function wideIntegerWarning(
   fileName: string,
@@ -83,25 +70,27 @@ export function wideIntegerWarning(
 }
 
 /**
- * The warning for DOUBLE columns of `table` holding ids of 20 digits or more: a scan of the file as
- * text (`textRead`: its read_csv with every column VARCHAR), only when `wideColumns` finds one.
+ * The text check (csv-text-checks.ts) telling which DOUBLE columns of `table` hold ids of 20 digits
+ * or more, written as whole numbers: only when `wideColumns` finds a candidate (`rowsBefore`: data
+ * rows of the file before `table`, a later part of a streamed file).
  */
-export async function wideIntegers(
-  run: RunSql,
+export function wideIntegerCheck(
   fileName: string,
   table: Table,
-  textRead: () => string,
-): Promise<string | undefined> {
+  rowsBefore = 0,
+): TextCheck | undefined {
   const candidates = wideColumns(table);
   if (candidates.length === 0) return undefined;
-  try {
-    const t = await run(wideIntegerSql(textRead(), candidates));
-    return wideIntegerWarning(
-      fileName,
-      candidates.filter((_c, i) => t.getChild(`w${i}`)?.get(0) === true),
-    );
-  } catch {
-    // The text read differs from the typed one (it should not): no warning rather than a failure.
-    return undefined;
-  }
+  return {
+    tests: candidates.map(
+      (c, i) => `bool_or(regexp_full_match(trim(c${c.index}), '[+-]?0*[1-9][0-9]{19,}')) AS w${i}`,
+    ),
+    answer: (t) => {
+      const found = candidates.flatMap((c, i) =>
+        t.getChild(`w${i}`)?.get(0) === true ? [{ ...c, row: c.row + rowsBefore }] : [],
+      );
+      const w = wideIntegerWarning(fileName, found);
+      return w ? [w] : [];
+    },
+  };
 }

@@ -10,7 +10,9 @@
  * with none is reported as null, since DuckDB's detection ignores empty values). A chunk mixing
  * ISO dates and timestamps is typed VARCHAR by the sniffer (DuckDB 1.4) though a whole-file
  * detection after a run of dates types the column TIMESTAMP: such a column is reported TIMESTAMP
- * (`isoDateTimes`). Nothing but the answer leaves the worker.
+ * (`isoDateTimes`). The column rules of a whole read hold too (csv-stream-columns.ts): Windows
+ * NaN/infinity marks fit a DOUBLE column and make a text column DOUBLE; a hex id does not fit an
+ * integer column and makes it text. Nothing but the answer leaves the worker.
  */
 import { Schema, Table } from 'apache-arrow';
 import type { CsvDialect } from '../../operators/types.ts';
@@ -20,6 +22,9 @@ import {
   type DetectedTypes,
 } from '../../operators/tables/source-csv-probe.ts';
 import { decimalNumber, isIntegerType, sqlString, timeOfDay, type RunSql } from './csv.ts';
+import { hexTest } from './csv-hex-ids.ts';
+import { detectedByRules, type PartHolds } from './csv-stream-columns.ts';
+import { markDouble } from './csv-windows-marks.ts';
 
 /** The head of a part: the first chunk has the header row (after any skipped rows). */
 export interface PartHead {
@@ -104,24 +109,37 @@ function countSql(read: string): string {
 
 /**
  * Columns read as text and cast in SQL by `strictCountSql`, so a lossy value can be seen: integer
- * columns, and DATE columns when dates are ISO (the read's own cast then is DuckDB's ISO cast).
+ * columns, and DATE columns when dates are ISO (the read's own cast then is DuckDB's ISO cast);
+ * DOUBLE columns of a chunk that may hold Windows marks, converted as a whole read converts them.
  */
-function castInSql(type: string, d: CsvDialect): boolean {
+function castInSql(type: string, d: CsvDialect, holds: PartHolds): boolean {
+  if (holds.marks && type === 'DOUBLE') return true;
   return isIntegerType(type) || (type === 'DATE' && d.dateFormat === null);
 }
 
 /**
  * Counts the values of every column of `read` (read with the `castInSql` columns as text, their
  * `types` given here), each converted, and as `lossy` the rows with a value that loses part of
- * itself in its type: a decimal number in an integer column, a time of day in a DATE column.
+ * itself in its type: a decimal number or (whole reads keep them as text) a hex id in an integer
+ * column, a time of day in a DATE column.
  */
-function strictCountSql(read: string, types: readonly string[], d: CsvDialect): string {
-  const cols = types.map((t, i) =>
-    castInSql(t, d) ? `count(CAST(c${i} AS ${t}))` : `count(c${i})`,
-  );
+function strictCountSql(
+  read: string,
+  types: readonly string[],
+  d: CsvDialect,
+  holds: PartHolds,
+): string {
+  const cols = types.map((t, i) => {
+    if (!castInSql(t, d, holds)) return `count(c${i})`;
+    return t === 'DOUBLE'
+      ? `count(${markDouble(`c${i}`, d.decimal)})`
+      : `count(CAST(c${i} AS ${t}))`;
+  });
   const lossy = types.flatMap((t, i) => {
-    if (!castInSql(t, d)) return [];
-    return [`(${isIntegerType(t) ? decimalNumber(`c${i}`) : timeOfDay(`c${i}`)})`];
+    const c = `c${i}`;
+    if (!castInSql(t, d, holds) || t === 'DOUBLE') return [];
+    if (!isIntegerType(t)) return [`(${timeOfDay(c)})`];
+    return [`(${decimalNumber(c)})`, ...(holds.hex ? [hexTest(c)] : [])];
   });
   const names = types.map((_t, i) => `c${i}`).join(', ');
   return `SELECT ${cols.join(', ')}, count_if(${lossy.join(' OR ') || 'false'})::DOUBLE AS lossy FROM (${read}) AS t(${names})`;
@@ -133,11 +151,12 @@ async function fitsStrictly(
   readSql: (types: readonly string[], lenient: boolean) => string,
   types: readonly string[],
   d: CsvDialect,
+  holds: PartHolds,
 ): Promise<boolean> {
-  const read = types.map((t) => (castInSql(t, d) ? 'VARCHAR' : t));
+  const read = types.map((t) => (castInSql(t, d, holds) ? 'VARCHAR' : t));
   try {
     const t = await withLenientRetry((lenient) =>
-      run(strictCountSql(readSql(read, lenient), types, d)),
+      run(strictCountSql(readSql(read, lenient), types, d, holds)),
     );
     return Number(t.getChild('lossy')?.get(0) ?? 0) === 0;
   } catch (e) {
@@ -181,8 +200,10 @@ async function detect(
   run: RunSql,
   readSql: (types: readonly string[], lenient: boolean) => string,
   sniffArgs: readonly string[],
-  columns: number,
+  d: CsvDialect,
+  holds: PartHolds,
 ): Promise<DetectedTypes> {
+  const columns = d.columns.length;
   const t = await withLenientRetry((lenient) =>
     run(
       `SELECT Columns AS c, DateFormat AS df, TimestampFormat AS tf FROM sniff_csv(${[...sniffArgs, 'sample_size=-1', ...(lenient ? ['strict_mode=false'] : [])].join(', ')})`,
@@ -204,11 +225,10 @@ async function detect(
     (n[i] ?? 0) > 0 && (detected[i] ?? 'VARCHAR') === 'VARCHAR' ? [i] : [],
   );
   const times = await isoDateTimes(run, readSql(all, lenient), columns, text, n);
+  const sniffed = all.map((_v, i) => (times.has(i) ? 'TIMESTAMP' : (detected[i] ?? 'VARCHAR')));
+  const typed = await detectedByRules(run, readSql(all, lenient), d, holds, sniffed, n);
   return {
-    types: all.map((_v, i) => {
-      if ((n[i] ?? 0) === 0) return null;
-      return times.has(i) ? 'TIMESTAMP' : (detected[i] ?? 'VARCHAR');
-    }),
+    types: typed.map((t, i) => ((n[i] ?? 0) === 0 ? null : t)),
     dateFormat: str(t.getChild('df')?.get(0)),
     timestampFormat: str(t.getChild('tf')?.get(0)),
   };
@@ -216,7 +236,8 @@ async function detect(
 
 /**
  * Answers a probe for one chunk. `readSql(types, lenient)` is the chunk's `read_csv` with explicit
- * column types (no detection); `sniffArgs` fix the dialect for the sniffer.
+ * column types (no detection); `sniffArgs` fix the dialect for the sniffer; `holds` what the
+ * chunk's bytes may hold (csv-stream-columns.ts).
  */
 export async function probeChunk(
   run: RunSql,
@@ -224,11 +245,12 @@ export async function probeChunk(
   d: CsvDialect,
   readSql: (types: readonly string[], lenient: boolean) => string,
   sniffArgs: readonly string[],
+  holds: PartHolds,
 ): Promise<Table> {
   const types = d.columns.map((c) => c.type);
   const answer: CsvProbeAnswer =
     mode === 'check'
-      ? { fits: await fitsStrictly(run, readSql, types, d), detected: null }
-      : { fits: null, detected: await detect(run, readSql, sniffArgs, d.columns.length) };
+      ? { fits: await fitsStrictly(run, readSql, types, d, holds), detected: null }
+      : { fits: null, detected: await detect(run, readSql, sniffArgs, d, holds) };
   return new Table(new Schema([], new Map([[CSV_PROBE_KEY, JSON.stringify(answer)]])));
 }

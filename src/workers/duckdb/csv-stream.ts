@@ -8,7 +8,8 @@
  * schema; a later part with no records before it is the first part read again (its header row and
  * the rows the sniffer skips are skipped). A later part DuckDB cannot read strictly is read again
  * leniently with a warning, like a whole file. Short/long rows of later parts are counted in the
- * metadata `csv.shape` (`PartShape` JSON) with file line numbers.
+ * metadata `csv.shape` (`PartShape` JSON) with file line numbers. Later parts keep the column
+ * rules of a whole read (csv-stream-columns.ts).
  */
 import { Type, type DataType, type Table, type Timestamp } from 'apache-arrow';
 import { petroflowError, PetroflowException } from '../../model/errors.ts';
@@ -30,6 +31,7 @@ import {
   CSV_STREAM_KEY,
 } from '../../operators/tables/source-csv-parts.ts';
 import { withMetadata } from './csv-warnings.ts';
+import { laterPartWarnings, markedPartSql, partHolds } from './csv-stream-columns.ts';
 
 /** DuckDB type of a column as DuckDB's CSV reader returned it; undefined when not one it sniffs. */
 export function duckDbType(type: DataType): string | undefined {
@@ -181,7 +183,7 @@ async function probe(
   const sniffArgs = dialectArgs(slot, dialect, head?.header ?? false, lineCap(longest));
   const given = head ? headSkip(bytes).lines : 0;
   if (given > 0) sniffArgs.push(`skip=${given}`);
-  return probeChunk(run, mode, dialect, readSql, sniffArgs);
+  return probeChunk(run, mode, dialect, readSql, sniffArgs, partHolds(bytes));
 }
 
 async function readNextPart(
@@ -201,10 +203,14 @@ async function readNextPart(
   const warnings: string[] = [];
   const shape = partShape(bytes, part.dialect, part.linesBefore);
   const head = await firstHead(run, slot, bytes, part, part.dialect, header, shape.longest);
+  const read = (d: CsvDialect, lenient: boolean): string =>
+    nextPartSql(slot, d, shape.longest, lenient, head);
   let table: Table | undefined;
+  let strict = true;
   for (let lenient = false; table === undefined; lenient = true) {
     try {
-      table = await run(nextPartSql(slot, part.dialect, shape.longest, lenient, head));
+      strict = !lenient;
+      table = await run(markedPartSql(bytes, part.dialect, (d) => read(d, lenient)));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const line = lineOf(msg);
@@ -221,6 +227,18 @@ async function readNextPart(
   }
   const mark = commentLoss(fileName, bytes, part);
   if (mark) warnings.push(mark);
+  const text = part.dialect.columns.map((c) => ({ ...c, type: 'VARCHAR' }));
+  const rowsBefore = Math.max(0, part.recordsBefore - (header ? 1 : 0));
+  warnings.push(
+    ...(await laterPartWarnings(
+      run,
+      fileName,
+      bytes,
+      { dialect: part.dialect, rowsBefore },
+      table,
+      () => read({ ...part.dialect, columns: text }, !strict),
+    )),
+  );
   return { table: withMetadata(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };
 }
 

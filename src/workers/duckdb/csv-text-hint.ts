@@ -5,16 +5,14 @@
  * should: it cannot know), which no petrophysics operator takes; the warning names the column, the
  * other values and the first data row holding one, and what to do. Linear in the text columns' size
  * (a column stops being looked at once it is plainly text). A column of numbers only, some with a
- * leading "+" or trailing spaces (which DuckDB's detection refuses), is named too.
+ * leading "+" or trailing spaces (which DuckDB's detection refuses), is named too. Windows marks
+ * such as -1.#IND count as numbers (csv-windows-marks.ts reads them as NaN and infinity).
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
+import { isNumberOrMark, SIGNED_OR_PADDED } from './csv-number-text.ts';
 
-/** A number as DuckDB's DOUBLE cast reads it (nan and inf included). */
-const NUMBER = /^\s*[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|nan|inf|infinity)\s*$/i;
 /** A unit has a letter, a percent sign or a slash (M, GAPI, G/CC, %, v/v; not "(5)"). */
 const UNIT = /[\p{L}%/]/u;
-/** A number DuckDB's detection refuses: a leading "+", or spaces after it. */
-const SIGNED_OR_PADDED = /^\s*\+|\s$/;
 /** A whole number with a leading zero (an id such as 00123: text on purpose). */
 const LEADING_ZERO = /^\s*[+-]?0\d/;
 /** Other values listed at most (more than this: the column is text, not numbers). */
@@ -43,7 +41,7 @@ function numericText(table: Table, i: number, name: string): NumericText | undef
   for (let r = 0; r < col.length; r++) {
     const v: unknown = col.get(r);
     if (typeof v !== 'string' || v.trim() === '') continue;
-    if (NUMBER.test(v)) {
+    if (isNumberOrMark(v)) {
       numbers++;
       if (!odd && SIGNED_OR_PADDED.test(v)) odd = { value: v, row: r + 1 };
       zeros ||= LEADING_ZERO.test(v);

@@ -12,18 +12,17 @@
  * CRLF) next to short rows (`parallel=false`). Excel's `sep=;` first line is skipped (`skip=1`,
  * its delimiter chosen by csv-delimiter.ts) and so are `#` lines before the header; the comment
  * mark `#` DuckDB's sniffer may choose is taken away when it would drop or cut data
- * (csv-comment.ts); text columns of numbers but for a few values are named in a warning
- * (csv-text-hint.ts), and so are a header row of numbers and integers too long for BIGINT
- * (csv-column-hints.ts), and dates whose day/month order is a guess (csv-date-hint.ts).
+ * (csv-comment.ts). Then the columns are checked (csv-columns.ts): text columns of numbers but for
+ * a few values, a header row of numbers, repeated header names, integers too long for BIGINT and
+ * dates whose day/month order is a guess are named in warnings (one text scan for those needing
+ * the values as written); hex ids are kept as text, and Windows NaN/infinity marks read as numbers.
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
 import { petroflowError, PetroflowException, type PetroflowError } from '../../model/errors.ts';
 import type { CsvSettings } from '../../operators/types.ts';
 import { csvShape } from './csv-shape.ts';
 import { headSkip, scanComments } from './csv-comment.ts';
-import { numericTextWarnings } from './csv-text-hint.ts';
-import { numericHeaderWarning, wideIntegers } from './csv-column-hints.ts';
-import { ambiguousDateWarnings } from './csv-date-hint.ts';
+import { checkColumns } from './csv-columns.ts';
 
 /** `s` as an SQL string literal (quotes doubled). */
 export function sqlString(s: string): string {
@@ -41,6 +40,8 @@ export interface CsvAttempt extends CsvSettings {
   readonly lenient?: boolean;
   /** Every column read as text (`all_varchar=true`), for the loss check. */
   readonly allVarchar?: boolean;
+  /** Columns read as text whatever their values (`types`), as hex ids (csv-hex-ids.ts). */
+  readonly textColumns?: readonly string[];
   /** Lines skipped before the header (Excel's `sep=` line, a `#` preamble: csv-comment.ts). */
   readonly skip?: number;
   /** The comment mark (`''`: none; absent: DuckDB's sniffer decides), csv-comment.ts. */
@@ -118,6 +119,8 @@ export function readCsvSql(slot: string, fileName: string, options: CsvAttempt):
   if (options.sampleAll) args.push('sample_size=-1');
   if (options.lenient) args.push('strict_mode=false');
   if (options.allVarchar) args.push('all_varchar=true');
+  if (options.textColumns?.length)
+    args.push(`types={${options.textColumns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`);
   if (options.skip) args.push(`skip=${options.skip}`);
   if (options.comment !== undefined) args.push(`comment=${sqlString(options.comment)}`);
   if (options.decimal === ',') args.push("decimal_separator=','");
@@ -266,14 +269,15 @@ export async function readCsvWithPolicy(
     warnings.push(
       `${fileName}: ${shape.long} rows have more than ${shape.expected} values (first at line ${shape.firstLong}); extra values are in extra columns.`,
     );
-  warnings.push(...numericTextWarnings(fileName, table));
   const textRead = (): string => readCsvSql(slot, fileName, { ...attempt, allVarchar: true });
-  const wide = await wideIntegers(run, fileName, table, textRead);
-  for (const w of [numericHeaderWarning(fileName, table, options.header), wide])
-    if (w) warnings.push(w);
-  // A streamed file's first part holds only part of the dates: a later part may tell the order.
-  if (!('stream' in options))
-    warnings.push(...(await ambiguousDateWarnings(run, fileName, table, textRead)));
+  const typedRead = (textColumns: readonly string[]): string =>
+    readCsvSql(slot, fileName, { ...attempt, textColumns });
+  const checked = await checkColumns(
+    { run, fileName, options, body, delimiter: delim, textRead, typedRead },
+    table,
+  );
+  table = checked.table;
+  warnings.push(...checked.warnings);
   return {
     table,
     warnings: [...new Set(warnings)],
