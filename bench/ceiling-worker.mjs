@@ -3,22 +3,9 @@
 // main thread times how two such threads run the queries one after another and at the same time,
 // which is what two cores of this machine give right now for this work.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { openPlainDuckDb } from './duckdb-plain.mjs';
 
-const require = createRequire(import.meta.url);
-const wasm = (file) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`);
-const db = await createDuckDB(
-  {
-    mvp: { mainModule: wasm('duckdb-mvp.wasm'), mainWorker: '' },
-    eh: { mainModule: wasm('duckdb-eh.wasm'), mainWorker: '' },
-  },
-  new VoidLogger(),
-  NODE_RUNTIME,
-);
-await db.instantiate(() => undefined);
-db.open({});
-const conn = db.connect();
+const { db, conn } = await openPlainDuckDb();
 db.registerFileBuffer('input.csv', new Uint8Array(workerData.csv));
 conn.query(`CREATE TABLE input AS SELECT * FROM read_csv('input.csv')`);
 // Each message is a list of queries to run in order; the reply is the time they took.
