@@ -71,6 +71,9 @@ export interface ParamsDefinition<P> {
   readonly __type?: P;
 }
 
+/** The parameter type of a parameter definition (`ParamsType<typeof params>`). */
+export type ParamsType<D> = D extends ParamsDefinition<infer P> ? P : never;
+
 /** Builds the JSON Schema of a parameter shape (every parameter with a default is filled on load). */
 export function defineParams<S extends ParamShape>(shape: S): ParamsDefinition<ParamsOf<S>> {
   const properties: Record<string, ParamSchema> = {};

@@ -8,8 +8,8 @@
 import type { RecordBatch, Schema, Table } from 'apache-arrow';
 import { Table as ArrowTable } from 'apache-arrow';
 import { DEFAULT_BATCH_LIMITS } from '../../operators/tables/arrow-concat.ts';
-import { storedAs, toStored } from '../../operators/precision.ts';
 import { expressionProblem } from '../../operators/tables/expression-check.ts';
+import { depthBounds } from '../../operators/tables/filter-depth.ts';
 import type { SqlEngine } from '../../operators/types.ts';
 import type { Chain } from './chains.ts';
 import type { ChainSql, FusedStep } from './fused-sql.ts';
@@ -57,11 +57,9 @@ function fusedSteps(chain: Chain, schema: Schema): FusedStep[] | undefined {
       if (!Number.isFinite(top) || !Number.isFinite(base)) return undefined;
       const index = p.index === undefined || p.index === '' ? first : str(p.index);
       if (!index) return undefined;
-      // The bounds as the operator compares them: at the precision of the index (a FLOAT index
-      // reaches SQL as FLOAT, cast exactly to DOUBLE there).
-      const at = storedAs(schema, index);
-      const lo = toStored(Math.min(top, base), at);
-      out.push({ kind: 'filter', index, lo, hi: toStored(Math.max(top, base), at) });
+      // The bounds as the operator compares them (a FLOAT index reaches SQL as FLOAT, cast
+      // exactly to DOUBLE there).
+      out.push({ kind: 'filter', index, ...depthBounds(schema, index, top, base) });
     }
   }
   return out;

@@ -4,7 +4,7 @@
  * the precision of its column (precision.ts), so a FLOAT column's 0.08 meets a 0.08 cutoff.
  */
 import type { Schema } from 'apache-arrow';
-import { defineParams, num, text } from '../params.ts';
+import { defineParams, num, text, type ParamsType } from '../params.ts';
 import type { RowwiseOperator } from '../types.ts';
 import { storedAs, toStored } from '../precision.ts';
 import { defineRowwise } from './rowwise.ts';
@@ -44,7 +44,7 @@ const params = defineParams({
   output: outputParam('PAY', 'the pay flag PAY (1 or 0)'),
 });
 
-type Params = typeof params extends { __type?: infer P } ? NonNullable<P> : never;
+type Params = ParamsType<typeof params>;
 
 const formula = defineRowwise({
   id: 'petro.cutoffs',

@@ -14,7 +14,7 @@ import {
   withColumns,
   withFields,
 } from '../columns.ts';
-import { column, defineParams, text } from '../params.ts';
+import { column, defineParams, text, type ParamsType } from '../params.ts';
 import type { BlockingOperator } from '../types.ts';
 import { withDefaults } from './shared.ts';
 import { columnExists, columnValues, dataOf, plainType } from './tables.ts';
@@ -59,7 +59,7 @@ const params = defineParams({
   }),
 });
 
-type Params = typeof params extends { __type?: infer P } ? NonNullable<P> : never;
+type Params = ParamsType<typeof params>;
 const where = { op: 'zones.assign' };
 
 interface Resolved {

@@ -54,10 +54,22 @@ function check(
   if (!numeric.ok) return numeric;
   if (!Number.isFinite(p.top)) return err(paramError(ID, 'top', 'must be a number.'));
   if (!Number.isFinite(p.base)) return err(paramError(ID, 'base', 'must be a number.'));
-  // A FLOAT index holds 1480.1 as 1480.0999755859375: the bounds are compared at its precision.
-  const at = storedAs(schema, index.value);
-  const [lo, hi] = [Math.min(p.top, p.base), Math.max(p.top, p.base)].map((x) => toStored(x, at));
-  return ok({ index: index.value, lo: lo as number, hi: hi as number });
+  return ok({ index: index.value, ...depthBounds(schema, index.value, p.top, p.base) });
+}
+
+/**
+ * The inclusive window of `top` and `base` (either order) as `index` is compared with it, here and
+ * in the engine's fused chains: a FLOAT index holds 1480.1 as 1480.0999755859375, so the bounds
+ * are rounded to the index's precision.
+ */
+export function depthBounds(
+  schema: Schema,
+  index: string,
+  top: number,
+  base: number,
+): { lo: number; hi: number } {
+  const at = storedAs(schema, index);
+  return { lo: toStored(Math.min(top, base), at), hi: toStored(Math.max(top, base), at) };
 }
 
 /**

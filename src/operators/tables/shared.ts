@@ -10,8 +10,7 @@ export const inPort: readonly PortSpec[] = [{ name: 'in', description: 'The inpu
 /** The single output port `out`. */
 export const outPort: readonly PortSpec[] = [{ name: 'out', description: 'The result table.' }];
 
-/** The parameter type of a parameter definition. */
-export type ParamsType<D> = D extends ParamsDefinition<infer P> ? P : never;
+export type { ParamsType } from '../params.ts';
 
 /**
  * `params` with every schema default filled in (the engine fills them on load; tests may not);
