@@ -49,7 +49,7 @@ const strip = (items: LineItem[]): LasHeaderItem[] =>
 /** STRT/STOP/STEP as declared in ~Well, for checking against the data (`indexCheck.ts`). */
 function declaredRange(items: readonly LineItem[]): DeclaredRange {
   const figure = (m: string): DeclaredFigure | undefined => {
-    const it = items.find((i) => i.mnemonic.toUpperCase() === m);
+    const it = findItem(items, m);
     if (!it || typeof it.value !== 'number') return undefined;
     return { value: it.value, text: it.raw.trim(), line: it.line };
   };
@@ -59,7 +59,7 @@ function declaredRange(items: readonly LineItem[]): DeclaredRange {
   return { ...(strt && { strt }), ...(stop && { stop }), ...(step && { step }) };
 }
 
-function findItem(items: readonly LasHeaderItem[], mnemonic: string): LasHeaderItem | undefined {
+function findItem<T extends LasHeaderItem>(items: readonly T[], mnemonic: string): T | undefined {
   return items.find((i) => i.mnemonic.toUpperCase() === mnemonic);
 }
 

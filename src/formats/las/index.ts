@@ -17,5 +17,4 @@ export type {
 export { summarizeLas } from './summary.ts';
 export type { LasSummary, LasCurveSummary } from './summary.ts';
 export { writeLas } from './writer.ts';
-export { lasWriteWarnings } from './writeWarnings.ts';
 export type { LasWriteOptions } from './writer.ts';

@@ -147,9 +147,13 @@ export function formatHint(description: string): 'number' | 'text' | null {
  * `writeLas` marks so a text column whose sampled values are all null), and whether it had one.
  */
 function textMark(description: string): { description: string; text: boolean } {
-  const d = description.trimEnd();
-  if (!d.toUpperCase().endsWith('{S}')) return { description, text: false };
-  return { description: d.slice(0, -3).trimEnd(), text: true };
+  if (!hasTextMark(description)) return { description, text: false };
+  return { description: description.trimEnd().slice(0, -3).trimEnd(), text: true };
+}
+
+/** Whether a description ends with the text mark `{S}`: shared by the reader and `writeLas`. */
+export function hasTextMark(description: string): boolean {
+  return description.trimEnd().toUpperCase().endsWith('{S}');
 }
 
 /**
@@ -184,7 +188,8 @@ export function parseCurves(
       originalMnemonic: it.mnemonic,
       unit: it.unit,
       description: mark.description,
-      kind: mark.text ? 'text' : (formatHint(it.description) ?? 'number'),
+      // A final `{S}` (taken off with `legacy`) is also the last format hint: it makes the curve text.
+      kind: formatHint(it.description) ?? 'number',
       line: it.line,
     };
   });

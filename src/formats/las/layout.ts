@@ -46,7 +46,9 @@ export function mainLayout(
       message: `the data is ${sniffed === 'COMMA' ? 'comma' : 'tab'}-separated (one field per curve on every line) but ~Version declares no DLM; read with DLM ${sniffed} (add DLM. ${sniffed} : to ~Version)`,
     });
   }
-  const sample = sampleData(b, decode, s.start, s.end, delimiter, h.nullValue);
+  // Declared wrapping: values flow into records from the start (lineCounts do not depend on it).
+  const flow = h.wrapped ? declared : 0;
+  const sample = sampleData(b, decode, s.start, s.end, delimiter, h.nullValue, flow);
   let wrapped = h.wrapped;
   if (!wrapped && looksWrapped(sample.lineCounts, declared)) {
     wrapped = true;
@@ -64,9 +66,10 @@ export function mainLayout(
   // Too wide: the caller rejects the file; naming tens of thousands of curves would be wasted.
   if (width > maxCurves) return { wrapped, delimiter, curves: [], width };
   // Kinds of wrapped data come from values flowed into records, not from positions in a line.
-  const kinds = wrapped
-    ? sampleData(b, decode, s.start, s.end, delimiter, h.nullValue, declared)
-    : sample;
+  const kinds =
+    wrapped && !h.wrapped
+      ? sampleData(b, decode, s.start, s.end, delimiter, h.nullValue, declared)
+      : sample;
   const settled = settleCurves(main.curves, kinds, wrapped, s.firstLine, [WELL_COLUMN]);
   if (settled.added > 0)
     warnings.push({

@@ -10,7 +10,7 @@ import { isNullSpelling } from './nulls.ts';
 import { fusedPoints, splitRunOn } from './runOn.ts';
 import { Tokens, delimiterByte, isQuoted, tokenizeLine } from './tokens.ts';
 import type { LasCurveInfo, LasDelimiter } from './types.ts';
-import { formatHint, uniqueNames } from './items.ts';
+import { uniqueNames } from './items.ts';
 
 /** Rows sampled to decide curve kinds. */
 export const SAMPLE_ROWS = 1000;
@@ -132,10 +132,9 @@ export function settleCurves(
     })),
   ];
   const curves = all.map((c, i) => {
-    const hint = formatHint(c.description);
     const num = sample.numeric[i] ?? 0;
     const txt = sample.text[i] ?? 0;
-    const isText = c.kind === 'text' || hint === 'text' || txt > num;
+    const isText = c.kind === 'text' || txt > num;
     return { ...c, kind: isText ? ('text' as const) : ('number' as const) };
   });
   return { curves, added: extra };

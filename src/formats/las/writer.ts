@@ -11,7 +11,7 @@ import type { DataType, Field, Schema, Table, Vector } from 'apache-arrow';
 import { WELL_COLUMN } from './arrow.ts';
 import { candidateColons } from './headerLine.ts';
 import { indexRange, type IndexRange } from './indexRange.ts';
-import { uniqueNames } from './items.ts';
+import { hasTextMark, uniqueNames } from './items.ts';
 import { headerNumber } from './number.ts';
 import { cellWriter, writtenAsText } from './cells.ts';
 import { SAMPLE_ROWS } from './sample.ts';
@@ -126,8 +126,7 @@ function nullSample(column: Vector): boolean {
 function curveDescription(f: Field, column: Vector | null): string {
   const description = f.metadata.get('description') ?? '';
   if (!writtenAsText(f.type as DataType) || !column) return description;
-  const marked = description.trimEnd().toUpperCase().endsWith('{S}');
-  if (!marked && !nullSample(column)) return description;
+  if (!hasTextMark(description) && !nullSample(column)) return description;
   return description === '' ? '{S}' : `${description} {S}`;
 }
 
@@ -174,7 +173,8 @@ function withRange(well: LasHeaderItem[], range: IndexRange, unit: string): LasH
 
 /**
  * Writes an Arrow table (typically from `readLasTable`, or any table of columns) as LAS 2.0 text.
- * What it cannot hold (the other data sets of a LAS 3.0 file) is given by `lasWriteWarnings`.
+ * What it cannot hold (the other data sets of a LAS 3.0 file) is said in the file itself, as a `#`
+ * comment line after WRAP (`lasWriteWarnings`).
  */
 export function writeLas(table: Table, options: LasWriteOptions = {}): string {
   const schema = table.schema;
