@@ -163,8 +163,11 @@ async function* readAll(
     schema ??= withoutStreamMeta(table.schema);
     // The first chunk read again: its warnings were given when it was read in step 1.
     if (chunk.index > 0) {
-      for (const w of tableWarnings(table)) if (!said.has(sameWarning(w))) ctx.warn(w);
-      for (const w of tableWarnings(table)) said.add(sameWarning(w));
+      for (const w of tableWarnings(table)) {
+        const key = sameWarning(w);
+        if (!said.has(key)) ctx.warn(w);
+        said.add(key);
+      }
       const p = metaJson(table, CSV_SHAPE_KEY) as typeof shape | null;
       if (p) {
         shape.short += p.short;

@@ -37,7 +37,7 @@ export interface WideColumn {
  * DOUBLE columns holding a whole number beyond BIGINT and below 1e21 (not a 1e30-style
  * missing-value mark): candidates only, as "1.5e19" gives one too; `wideIntegerSql` tells.
  */
-export function wideColumns(table: Table): WideColumn[] {
+function wideColumns(table: Table): WideColumn[] {
   return table.schema.fields.flatMap((f, index) => {
     if ((f.type as DataType).typeId !== Type.Float) return [];
     const col = table.getChildAt(index);
@@ -57,10 +57,7 @@ export function wideColumns(table: Table): WideColumn[] {
 }
 
 /** The warning for DOUBLE columns whose whole numbers of 20 digits or more lost digits. */
-export function wideIntegerWarning(
-  fileName: string,
-  columns: readonly WideColumn[],
-): string | undefined {
+function wideIntegerWarning(fileName: string, columns: readonly WideColumn[]): string | undefined {
   if (columns.length === 0) return undefined;
   const found = columns.map(
     (c) => `"${c.name}" (first at data row ${c.row}, read as ${BigInt(c.value)})`,

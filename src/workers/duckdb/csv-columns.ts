@@ -15,7 +15,12 @@ import { headerCells, repeatedNamesWarning } from './csv-header-names.ts';
 import { hexIdCheck, hexIdWarning } from './csv-hex-ids.ts';
 import { runTextChecks } from './csv-text-checks.ts';
 import { numericTextWarnings } from './csv-text-hint.ts';
-import { windowsMarkColumns, windowsMarkSql, windowsMarkWarning } from './csv-windows-marks.ts';
+import {
+  holdsWindowsMark,
+  windowsMarkColumns,
+  windowsMarkSql,
+  windowsMarkWarning,
+} from './csv-windows-marks.ts';
 
 /** What the column checks need besides the table: how the file was read, and its reads as SQL. */
 export interface ColumnContext {
@@ -52,7 +57,8 @@ export async function checkColumns(
   const cells = options.header && single ? headerCells(c.body, c.delimiter ?? ',') : [];
   const repeated = repeatedNamesWarning(fileName, cells, table);
   if (repeated) warnings.push(repeated);
-  const marks = windowsMarkColumns(table, options.decimal);
+  // No value can be a mark when the bytes hold none (a digit, "." or ",", "#", then I, Q or S).
+  const marks = holdsWindowsMark(c.body) ? windowsMarkColumns(table, options.decimal) : [];
   const hexes = hex?.found ?? [];
   if (marks.length === 0 && hexes.length === 0) return { table, warnings };
   const read = c.typedRead(hexes.map((h) => h.name));

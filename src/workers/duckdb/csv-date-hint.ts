@@ -35,7 +35,7 @@ function mayBeAmbiguous(table: Table, i: number): boolean {
  * values whose first or second part is above 12 (the order is then known), `r<k>` the first row
  * (1-based) whose two parts differ and are both at most 12, and `v<k>` its value.
  */
-export function ambiguousDateTests(at: readonly number[]): string[] {
+function ambiguousDateTests(at: readonly number[]): string[] {
   return at.flatMap((i, k) => {
     const [a, b] = [part(`c${i}`, 1), part(`c${i}`, 2)];
     const both = `${a} <> ${b} AND ${a} <= 12 AND ${b} <= 12`;

@@ -20,22 +20,22 @@ import {
   windowsMarkWarning,
 } from './csv-windows-marks.ts';
 
-/** The DOUBLE columns of `d` (positions and names) when `bytes` may hold a Windows mark. */
-function markCandidates(bytes: Uint8Array, d: CsvDialect): { i: number; name: string }[] {
-  if (!holdsWindowsMark(bytes)) return [];
+/** The DOUBLE columns of `d` (positions and names) when the part may hold a Windows mark. */
+function markCandidates(holds: PartHolds, d: CsvDialect): { i: number; name: string }[] {
+  if (!holds.marks) return [];
   return d.columns.flatMap((c, i) => (c.type === 'DOUBLE' ? [{ i, name: c.name }] : []));
 }
 
 /**
  * The read of a later part (`read(d)`: its `read_csv` with the columns of `d`), its DOUBLE columns
- * read as text and made numbers by `markDouble` when the part may hold a Windows mark.
+ * read as text and made numbers by `markDouble` when the part may hold a Windows mark (`holds`).
  */
 export function markedPartSql(
-  bytes: Uint8Array,
+  holds: PartHolds,
   d: CsvDialect,
   read: (d: CsvDialect) => string,
 ): string {
-  const doubles = markCandidates(bytes, d);
+  const doubles = markCandidates(holds, d);
   if (doubles.length === 0) return read(d);
   const columns = d.columns.map((c) => (c.type === 'DOUBLE' ? { ...c, type: 'VARCHAR' } : c));
   const names = doubles.map((c) => c.name);
@@ -45,11 +45,11 @@ export function markedPartSql(
 /** The text check naming the DOUBLE columns of a part holding a Windows mark, and its first. */
 function markCheck(
   fileName: string,
-  bytes: Uint8Array,
+  holds: PartHolds,
   d: CsvDialect,
   rowsBefore: number,
 ): TextCheck | undefined {
-  const doubles = markCandidates(bytes, d);
+  const doubles = markCandidates(holds, d);
   if (doubles.length === 0) return undefined;
   const tests = doubles.flatMap(({ i }, k) => [
     `min(${ROW}) FILTER (WHERE ${markTest(`c${i}`)})::DOUBLE AS mr${k}`,
@@ -68,13 +68,14 @@ function markCheck(
 }
 
 /**
- * The warnings of a later part read as `table` (see the module comment); `textRead` reads the
- * part with every column text, `rowsBefore` data rows of the file come before it.
+ * The warnings of a later part read as `table` (see the module comment); `holds` is what its bytes
+ * may hold, `textRead` reads the part with every column text, `rowsBefore` data rows of the file
+ * come before it.
  */
 export async function laterPartWarnings(
   run: RunSql,
   fileName: string,
-  bytes: Uint8Array,
+  holds: PartHolds,
   part: { readonly dialect: CsvDialect; readonly rowsBefore: number },
   table: Table,
   textRead: () => string,
@@ -83,11 +84,10 @@ export async function laterPartWarnings(
   const text = dialect.columns.flatMap((c, i) =>
     c.type === 'VARCHAR' ? [{ i, name: c.name }] : [],
   );
-  const hex =
-    text.length > 0 && holdsHexPrefix(bytes) ? hexColumnsCheck(text, true, rowsBefore) : undefined;
+  const hex = text.length > 0 && holds.hex ? hexColumnsCheck(text, true, rowsBefore) : undefined;
   const checks = [
     wideIntegerCheck(fileName, table, rowsBefore),
-    markCheck(fileName, bytes, dialect, rowsBefore),
+    markCheck(fileName, holds, dialect, rowsBefore),
     hex,
   ];
   const warnings = await runTextChecks(run, textRead, dialect.columns.length, checks);

@@ -31,7 +31,12 @@ import {
   CSV_STREAM_KEY,
 } from '../../operators/tables/source-csv-parts.ts';
 import { withMetadata } from './csv-warnings.ts';
-import { laterPartWarnings, markedPartSql, partHolds } from './csv-stream-columns.ts';
+import {
+  laterPartWarnings,
+  markedPartSql,
+  partHolds,
+  type PartHolds,
+} from './csv-stream-columns.ts';
 
 /** DuckDB type of a column as DuckDB's CSV reader returned it; undefined when not one it sniffs. */
 export function duckDbType(type: DataType): string | undefined {
@@ -170,6 +175,7 @@ async function probe(
   bytes: Uint8Array,
   part: Extract<CsvStreamPart, { part: 'next' }>,
   header: boolean,
+  holds: PartHolds,
 ): Promise<Table | undefined> {
   const request = probeRequest(part);
   if (!request) return undefined;
@@ -183,7 +189,7 @@ async function probe(
   const sniffArgs = dialectArgs(slot, dialect, head?.header ?? false, lineCap(longest));
   const given = head ? headSkip(bytes).lines : 0;
   if (given > 0) sniffArgs.push(`skip=${given}`);
-  return probeChunk(run, mode, dialect, readSql, sniffArgs, partHolds(bytes));
+  return probeChunk(run, mode, dialect, readSql, sniffArgs, holds);
 }
 
 async function readNextPart(
@@ -194,7 +200,8 @@ async function readNextPart(
   part: Extract<CsvStreamPart, { part: 'next' }>,
   header: boolean,
 ): Promise<{ table: Table; warnings: string[] }> {
-  const probed = await probe(run, slot, bytes, part, header);
+  const holds = partHolds(bytes);
+  const probed = await probe(run, slot, bytes, part, header, holds);
   if (probed) return { table: probed, warnings: [] };
   const lineOf = (msg: string): number | undefined => {
     const m = /CSV Error on Line: (\d+)/.exec(msg);
@@ -206,11 +213,10 @@ async function readNextPart(
   const read = (d: CsvDialect, lenient: boolean): string =>
     nextPartSql(slot, d, shape.longest, lenient, head);
   let table: Table | undefined;
-  let strict = true;
-  for (let lenient = false; table === undefined; lenient = true) {
+  let lenient = false;
+  while (table === undefined) {
     try {
-      strict = !lenient;
-      table = await run(markedPartSql(bytes, part.dialect, (d) => read(d, lenient)));
+      table = await run(markedPartSql(holds, part.dialect, (d) => read(d, lenient)));
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const line = lineOf(msg);
@@ -219,6 +225,7 @@ async function readNextPart(
         warnings.push(
           `${fileName}: DuckDB could not read it strictly near line ${line ?? '?'} (${msg.split('\n')[0] ?? msg}); read leniently (strict_mode=false): check rows with extra values or stray quotes.`,
         );
+        lenient = true;
         continue;
       }
       const at = line === undefined ? msg : msg.replace(/Line: \d+/, `Line: ${line}`);
@@ -233,10 +240,10 @@ async function readNextPart(
     ...(await laterPartWarnings(
       run,
       fileName,
-      bytes,
+      holds,
       { dialect: part.dialect, rowsBefore },
       table,
-      () => read({ ...part.dialect, columns: text }, !strict),
+      () => read({ ...part.dialect, columns: text }, lenient),
     )),
   );
   return { table: withMetadata(table, CSV_SHAPE_KEY, JSON.stringify(shape)), warnings };

@@ -24,7 +24,7 @@ export interface TextCheck {
  * SQL running every check's tests over `read` (its `columns` columns read as text, renamed c0,
  * c1..., with the row number `ROW`).
  */
-export function textChecksSql(read: string, columns: number, checks: readonly TextCheck[]): string {
+function textChecksSql(read: string, columns: number, checks: readonly TextCheck[]): string {
   // Every column renamed, so that no column of the file is named as the row number.
   const names = Array.from({ length: columns }, (_v, i) => `c${i}`).join(', ');
   const tests = checks.flatMap((c) => c.tests).join(', ');

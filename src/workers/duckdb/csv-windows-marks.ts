@@ -8,6 +8,7 @@
  * column stops being looked at at its first other value).
  */
 import { Type, type DataType, type Table } from 'apache-arrow';
+import { quoteIdent } from './catalog-reset.ts';
 import { isDetectedNumber, WINDOWS_MARK } from './csv-number-text.ts';
 
 /** A text column of numbers and Windows marks: its name, the marks as written, the first row. */
@@ -44,9 +45,6 @@ export function windowsMarkColumns(table: Table, decimal: '.' | ',' | undefined)
     return m ? [m] : [];
   });
 }
-
-/** `name` as an SQL identifier. */
-const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 /** SQL: whether text `col` is a Windows mark of one of `kinds` with sign `sign` (a regexp). */
 const mark = (col: string, sign: string, kinds: string): string =>
@@ -92,7 +90,7 @@ export function windowsMarkSql(
   names: readonly string[],
   decimal: '.' | ',' | undefined,
 ): string {
-  const exprs = names.map((n) => `${markDouble(ident(n), decimal)} AS ${ident(n)}`);
+  const exprs = names.map((n) => `${markDouble(quoteIdent(n), decimal)} AS ${quoteIdent(n)}`);
   return `SELECT * REPLACE (${exprs.join(', ')}) FROM (${read})`;
 }
 
